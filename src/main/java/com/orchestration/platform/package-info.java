@@ -1,0 +1,2 @@
+/** Platform: security (authentication, CVE mitigations, profile guards), engine configuration, error handling. */
+package com.orchestration.platform;
