@@ -1,0 +1,104 @@
+package com.orchestration;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * A browser-like HTTP client for tests: logs into a Camunda webapp the way Tasklist does (session cookie + CSRF
+ * token) and talks to the webapps' engine API ({@code /camunda/api/engine/...}) or any other path on the test server.
+ */
+public final class WebappSession {
+
+  private final String base;
+  private final HttpClient http;
+  private String csrfToken;
+
+  private WebappSession(int port) {
+    this.base = "http://localhost:" + port;
+    this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+  }
+
+  /** An anonymous client holding a CSRF token (the webapps hand one to every visitor). */
+  public static WebappSession anonymous(int port) {
+    WebappSession session = new WebappSession(port);
+    session.refreshCsrfToken();
+    return session;
+  }
+
+  /** Logs in to {@code app} (tasklist, cockpit, admin); fails the test when the login is refused. */
+  public static WebappSession login(int port, String user, String password, String app) {
+    WebappSession session = anonymous(port);
+    HttpResponse<String> response = session.postForm(
+        "/camunda/api/admin/auth/user/default/login/" + app,
+        "username=" + enc(user) + "&password=" + enc(password));
+    if (response.statusCode() != 200) {
+      throw new AssertionError("login of " + user + " to " + app + " failed: " + response.statusCode()
+          + " " + response.body());
+    }
+    session.refreshCsrfToken();
+    return session;
+  }
+
+  public HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+  }
+
+  public HttpResponse<String> postJson(String path, String json) {
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public HttpResponse<String> postForm(String path, String form) {
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)));
+  }
+
+  /** A request with HTTP Basic credentials and no session, for {@code /engine-rest} and {@code /api}. */
+  public static HttpResponse<String> basic(int port, String method, String path, String user, String password,
+      String json) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      builder.header("Content-Type", "application/json");
+    }
+    if (user != null) {
+      builder.header("Authorization", "Basic " + Base64.getEncoder()
+          .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+    try {
+      return HttpClient.newHttpClient().send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder builder) {
+    if (csrfToken != null) {
+      builder.header("X-XSRF-TOKEN", csrfToken);
+    }
+    try {
+      return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void refreshCsrfToken() {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/"))
+        .GET());
+    response.headers().firstValue("X-XSRF-TOKEN").ifPresent(token -> csrfToken = token);
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}
