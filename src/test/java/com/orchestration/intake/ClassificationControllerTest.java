@@ -133,6 +133,14 @@ class ClassificationControllerTest {
     assertThat(post(docs).getBody()).containsEntry("tier", 1);
   }
 
+  @Test
+  void isDocumentedInOpenApi() {
+    ResponseEntity<String> response = rest.withBasicAuth("admin", "admin").getForEntity("/api/openapi", String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(response.getBody()).contains("/api/instructions/classification").contains("ClassificationResponse");
+  }
+
   private String original() throws IOException {
     try (InputStream in = getClass().getResourceAsStream("/dmn/tier-classification.dmn")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

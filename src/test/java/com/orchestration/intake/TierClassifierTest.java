@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +28,7 @@ class TierClassifierTest {
   @Autowired TierClassifier classifier;
   @Autowired IdentityService identityService;
   @Autowired DecisionService decisionService;
+  @Autowired HistoryService historyService;
 
   @ParameterizedTest(name = "[{index}] {0} → {5} tier {6}")
   @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
@@ -138,6 +140,9 @@ class TierClassifierTest {
     } finally {
       identityService.clearAuthentication();
     }
+    // History (read as the system: the user may not read it) still names who asked
+    assertThat(historyService.createHistoricDecisionInstanceQuery().decisionDefinitionKey("tier-classification")
+        .orderByEvaluationTime().desc().listPage(0, 1).get(0).getUserId()).isEqualTo("tier-test-requester");
   }
 
   private static Set<String> words(String list) {
