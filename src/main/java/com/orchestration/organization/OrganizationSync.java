@@ -116,7 +116,11 @@ class OrganizationSync {
         people.deactivate(former.id(), now);
         removed++;
       }
-      // Deleting the user also deletes its memberships and its user authorizations: they can no longer log in.
+      // They can no longer log in or act: user, memberships (deleted with the user) and every grant to them go.
+      for (Authorization a : authorizations.createAuthorizationQuery().userIdIn(former.id()).list()) {
+        authorizations.deleteAuthorization(a.getId());
+        changes.add();
+      }
       if (identity.createUserQuery().userId(former.id()).count() > 0) {
         identity.deleteUser(former.id());
         changes.add();
