@@ -114,6 +114,19 @@ class OrganizationSyncTest {
     assertThat(jdbc.sql("select max(updated_at) from person").query(String.class).single()).isEqualTo(updatedAt);
   }
 
+  @Test
+  void theDirectoryAnswersWhatAssignmentAsks() {
+    assertThat(directory.findActiveIcs(Domain.BACKEND)).extracting(Person::id)
+        .containsExactly("alice", "bob", "bot-backend-1", "carlos", "priya");
+    assertThat(directory.findDomainLead(Domain.QA)).map(Person::id).contains("quinn");
+    assertThat(directory.findActiveByRole(Role.ARCHITECT)).extracting(Person::id).containsExactly(ARCHITECT);
+    Person alice = directory.findById(BACKEND_IC).orElseThrow();
+    assertThat(alice.skillLevel("java")).contains(SkillLevel.EXPERT);
+    assertThat(alice.wantsToLearn("kubernetes")).isTrue();
+    assertThat(alice).isEqualTo(DemoOrganization.organization().person(BACKEND_IC).orElseThrow());
+    assertThat(directory.findById("nobody")).isEmpty();
+  }
+
   // --------------------------------------------------------------------------------------- editing the file
 
   @Test
