@@ -1,5 +1,6 @@
 package com.orchestration.intake;
 
+import com.orchestration.organization.Domain;
 import com.orchestration.platform.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -50,9 +51,9 @@ class ClassificationController {
     List<String> requestedDomains = request.affectedDomains() == null ? List.of() : request.affectedDomains();
     for (int i = 0; i < requestedDomains.size(); i++) {
       String domain = requestedDomains.get(i);
-      if (!TierClassifier.DOMAINS.contains(domain)) {
+      if (Domain.parse(domain).isEmpty()) {
         throw new InvalidInputException("affectedDomains[" + i + "]", "Unknown domain '" + domain + "'; allowed: "
-            + String.join(", ", TierClassifier.DOMAINS));
+            + Domain.allowed());
       }
       domains.add(domain);
     }

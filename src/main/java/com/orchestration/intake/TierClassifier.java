@@ -39,9 +39,6 @@ import org.springframework.stereotype.Service;
 @Service
 class TierClassifier {
 
-  /** The six domains of SPEC §1. */
-  static final List<String> DOMAINS = List.of("frontend", "backend", "qa", "devops", "data", "security");
-
   private final DecisionService decisionService;
   private final DecisionTrace decisionTrace;
 

@@ -113,6 +113,9 @@ final class OrganizationFileReader {
     }
 
     List<Person> people = new ArrayList<>();
+    // Roles as written, also for entries with errors elsewhere, so one bad skill does not also report
+    // "domain without lead" for the lead whose entry it was.
+    List<RoleClaim> roleClaims = new ArrayList<>();
     Map<String, Integer> indexOfId = new HashMap<>();
     Map<String, Integer> indexOfEmail = new HashMap<>();
     for (int i = 0; i < entries.size(); i++) {
@@ -123,6 +126,7 @@ final class OrganizationFileReader {
       }
       Person person = person(file, i, map, taxonomy, errors);
       if (person == null) {
+        roleClaims.add(RoleClaim.of(map));
         continue;
       }
       String where = label(file, i, person.id());
@@ -136,8 +140,9 @@ final class OrganizationFileReader {
         errors.add(where + ": email: duplicate email '" + person.email() + "', already used by people[" + sameEmail + "]");
       }
       people.add(person);
+      roleClaims.add(new RoleClaim(person.id(), person.role(), person.domain()));
     }
-    organisationRules(file, people, errors);
+    organisationRules(file, roleClaims, errors);
     if (!errors.isEmpty()) {
       throw new OrganizationFileException(errors);
     }
@@ -145,7 +150,7 @@ final class OrganizationFileReader {
   }
 
   /** Rules over the whole organisation; see docs/organization.md for why each exists. */
-  private static void organisationRules(String file, List<Person> people, List<String> errors) {
+  private static void organisationRules(String file, List<RoleClaim> people, List<String> errors) {
     List<String> managers = idsWithRole(people, Role.ENGINEERING_MANAGER, null);
     if (managers.size() != 1) {
       errors.add(file + ": role engineering-manager: exactly one person must have it, found "
@@ -166,9 +171,18 @@ final class OrganizationFileReader {
     }
   }
 
-  private static List<String> idsWithRole(List<Person> people, Role role, Domain domain) {
+  private static List<String> idsWithRole(List<RoleClaim> people, Role role, Domain domain) {
     return people.stream().filter(p -> p.role() == role && (domain == null || p.domain() == domain))
-        .map(Person::id).toList();
+        .map(RoleClaim::id).toList();
+  }
+
+  /** Who claims which role in which domain, read leniently (unknown values are null). */
+  private record RoleClaim(String id, Role role, Domain domain) {
+    static RoleClaim of(Map<?, ?> map) {
+      return new RoleClaim(String.valueOf(map.get("id")),
+          map.get("role") == null ? null : Role.parse(String.valueOf(map.get("role"))).orElse(null),
+          map.get("domain") == null ? null : Domain.parse(String.valueOf(map.get("domain"))).orElse(null));
+    }
   }
 
   private static Person person(String file, int i, Map<?, ?> map, SkillTaxonomy taxonomy, List<String> errors) {

@@ -126,6 +126,16 @@ class OrganizationFileReaderTest {
   }
 
   @Test
+  void anErrorInALeadsEntryDoesNotAlsoReportHerDomainAsLeaderless() {
+    String yaml = org().replace(entry("lead-qa", "role: domain-lead", "domain: qa", "level: senior"),
+        entry("lead-qa", "role: domain-lead", "domain: qa", "level: senior", "skills: {rust-lang: expert}"));
+
+    assertThatThrownBy(() -> read(yaml))
+        .hasMessage("organization.yaml: people[4] (id 'lead-qa'): skills.rust-lang: unknown skill 'rust-lang'; "
+            + "known skills are listed in skills.yaml");
+  }
+
+  @Test
   void twoLeadsForOneDomainAreRefused() {
     assertThatThrownBy(() -> read(org(entry("dave", "role: domain-lead", "domain: qa", "level: senior"))))
         .hasMessageContaining("domain 'qa' has 2 domain-leads (lead-qa, dave); exactly one is allowed");
