@@ -1,5 +1,6 @@
 package com.orchestration.intake;
 
+import com.orchestration.lifecycle.Priority;
 import com.orchestration.organization.Domain;
 import com.orchestration.platform.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,0 +1,2 @@
+/** Lifecycle: work items (strategic and tactical tasks), their states and the append-only transition log. */
+package com.orchestration.lifecycle;
