@@ -86,10 +86,17 @@ async function fitDiagram(page) {
   }, { pad: PAD, bottom: WATERMARK });
 }
 
+// The viewers give arrow-head markers random ids; number them instead so re-rendering an unchanged model leaves
+// the committed SVG unchanged.
+function stableMarkerIds(svg) {
+  const ids = [ ...new Set([ ...svg.matchAll(/<marker id="([^"]+)"/g) ].map((match) => match[1])) ];
+  return ids.reduce((text, id, index) => text.split(id).join(`marker-${index + 1}`), svg);
+}
+
 async function saveDiagram(page, base) {
   await fitDiagram(page);
   const { svg } = await page.evaluate(() => window.activeViewer.saveSVG());
-  writeFileSync(join(outDir, `${base}.svg`), svg);
+  writeFileSync(join(outDir, `${base}.svg`), stableMarkerIds(svg));
   await page.locator('#canvas').screenshot({ path: join(outDir, `${base}.png`) });
   return [ `${base}.png`, `${base}.svg` ];
 }
