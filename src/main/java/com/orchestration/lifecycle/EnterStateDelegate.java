@@ -1,0 +1,56 @@
+package com.orchestration.lifecycle;
+
+import static com.orchestration.lifecycle.LifecycleVariables.*;
+
+import com.orchestration.platform.AsSystem;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Set state …" service tasks: moves the task to the state named by the input {@code slaState} through
+ * {@link WorkItemService} (state + transition log, this transaction), with who did it and why, then loads that
+ * state's SLA from DMN {@code state-sla} into the variables the next wait's boundary timers read.
+ */
+@Component
+class EnterStateDelegate implements JavaDelegate {
+
+  private final WorkItemService workItems;
+  private final SlaTimers slaTimers;
+  private final AsSystem asSystem;
+
+  EnterStateDelegate(WorkItemService workItems, SlaTimers slaTimers, AsSystem asSystem) {
+    this.workItems = workItems;
+    this.slaTimers = slaTimers;
+    this.asSystem = asSystem;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String stateName = ProcessValues.text(execution, SlaVariables.SLA_STATE);
+    TaskState target = TaskState.valueOf(stateName);
+    WorkItem item = workItems.get(ProcessValues.id(execution, WORK_ITEM_ID));
+    workItems.transition(item, target, item.assignee(), asSystem.currentActor(), reason(item.state(), target, execution));
+    slaTimers.load(execution, target);
+  }
+
+  static String reason(TaskState from, TaskState to, DelegateExecution execution) {
+    return switch (to) {
+      case BLOCKED -> "blocker (" + ProcessValues.text(execution, BLOCKER_TYPE) + "): "
+          + ProcessValues.text(execution, BLOCKER_DESCRIPTION);
+      case ESCALATED -> "escalated (" + ProcessValues.text(execution, ESCALATION_REASON_TYPE) + "): "
+          + ProcessValues.text(execution, ESCALATION_REASON_DETAIL);
+      case UNDER_REVIEW -> "submitted for review: " + ProcessValues.text(execution, SUMMARY);
+      case DOMAIN_REVIEW -> "peer approved";
+      case READY_FOR_HANDOFF -> "approved; a task of another domain depends on it";
+      case IN_PROGRESS -> switch (from) {
+        case ASSIGNED -> "work started";
+        case BLOCKED -> "blocker resolved: " + ProcessValues.text(execution, RESOLUTION_NOTE);
+        case UNDER_REVIEW, DOMAIN_REVIEW -> "changes requested (rework " + execution.getVariable(REWORK_COUNT) + ")";
+        case ESCALATED -> "escalation resolved: " + ProcessValues.text(execution, ESCALATION_GUIDANCE);
+        default -> "in progress";
+      };
+      default -> to.name().toLowerCase().replace('_', ' ');
+    };
+  }
+}

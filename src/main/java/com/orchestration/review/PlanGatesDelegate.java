@@ -1,0 +1,63 @@
+package com.orchestration.review;
+
+import static com.orchestration.lifecycle.LifecycleVariables.*;
+
+import com.orchestration.lifecycle.LifecycleService;
+import com.orchestration.lifecycle.ProcessValues;
+import com.orchestration.lifecycle.WorkItem;
+import com.orchestration.lifecycle.WorkItemService;
+import com.orchestration.organization.Domain;
+import com.orchestration.organization.OrganizationGroups;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Plan quality gates": asks the DMN which gates this task passes and who reviews it, reads the rework limit and the
+ * domain checklist, and finds dependants in other domains (they make the task go through READY_FOR_HANDOFF).
+ */
+@Component
+class PlanGatesDelegate implements JavaDelegate {
+
+  private final GatePlan gatePlan;
+  private final WorkItemService workItems;
+  private final LifecycleService lifecycle;
+
+  PlanGatesDelegate(GatePlan gatePlan, WorkItemService workItems, LifecycleService lifecycle) {
+    this.gatePlan = gatePlan;
+    this.workItems = workItems;
+    this.lifecycle = lifecycle;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    WorkItem item = workItems.get(ProcessValues.id(execution, WORK_ITEM_ID));
+    int tier = ((Number) execution.getVariable(TIER)).intValue();
+    Set<String> gates = gatePlan.forTask(tier, item.securitySensitive(), item.architectural());
+    execution.setVariable(PEER_REVIEW_REQUIRED, gates.contains(GatePlan.PEER_REVIEW));
+    execution.setVariable(DOMAIN_APPROVAL_REQUIRED, gates.contains(GatePlan.DOMAIN_APPROVAL));
+    execution.setVariable(CROSS_FUNCTIONAL_REQUIRED, gates.contains(GatePlan.CROSS_FUNCTIONAL));
+    execution.setVariable(PEER_REVIEWER_GROUP, OrganizationGroups.team(item.domain()));
+    execution.setVariable(DOMAIN_LEAD_GROUP, OrganizationGroups.leads(item.domain()));
+    GatePlan.ReworkLimit limit = gatePlan.reworkLimit();
+    execution.setVariable(MAX_REWORK_LOOPS, limit.maxLoops());
+    execution.setVariable("reworkEscalationLevel", limit.escalationLevel());
+    execution.setVariable(DOMAIN_CHECKLIST_TEXT, gatePlan.domainChecklist(item.domain().value()).stream()
+        .map(line -> "☐ " + line).collect(Collectors.joining("\n")));
+    Set<Domain> downstream = new TreeSet<>();
+    lifecycle.dependants(item).stream().map(WorkItem::domain).filter(d -> d != item.domain()).forEach(downstream::add);
+    execution.setVariable(HANDOFF_REQUIRED, !downstream.isEmpty());
+    execution.setVariable(HANDOFF_GROUPS, downstream.stream().map(OrganizationGroups::leads)
+        .collect(Collectors.joining(",")));
+    execution.setVariable(HANDOFF_TARGET_DOMAINS, downstream.stream().map(Domain::value)
+        .collect(Collectors.joining(", ")));
+    execution.setVariable(ESCALATION_CROSS_DOMAIN, !downstream.isEmpty() || item.dependencies().size() > 0
+        && !workItems.ofInstruction(item.instructionKey()).stream()
+            .filter(w -> item.dependencies().contains(w.taskKey())).allMatch(w -> w.domain() == item.domain()));
+    execution.setVariable(ESCALATION_ARCHITECTURAL, item.architectural());
+    execution.setVariable(ESCALATION_CRITICAL_PATH_AT_RISK, false);
+  }
+}
