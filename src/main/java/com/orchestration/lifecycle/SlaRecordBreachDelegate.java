@@ -1,0 +1,28 @@
+package com.orchestration.lifecycle;
+
+import static com.orchestration.lifecycle.SlaVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Handler of a state's escalation timer: records the breach once, after its warning if that has not been recorded
+ * yet. Starting the escalation (§6) is the escalation capability's; the BPMN calls it after this task.
+ */
+@Component("recordSlaBreachDelegate")
+class SlaRecordBreachDelegate implements JavaDelegate {
+
+  private final SlaService sla;
+
+  SlaRecordBreachDelegate(SlaService sla) {
+    this.sla = sla;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    sla.recordBreach(SlaDelegateInputs.workItemId(execution), SlaDelegateInputs.state(execution),
+        SlaDelegateInputs.instant(execution, ENTERED_AT), SlaDelegateInputs.instant(execution, WARNING_DUE),
+        SlaDelegateInputs.instant(execution, ESCALATION_DUE), execution.getProcessInstanceId());
+  }
+}

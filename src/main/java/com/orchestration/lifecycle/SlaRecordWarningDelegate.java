@@ -1,0 +1,28 @@
+package com.orchestration.lifecycle;
+
+import static com.orchestration.lifecycle.SlaVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Handler of a state's warning timer: records the warning once (a retried job writes nothing) and so marks the task
+ * for the next standup. Notifying the owner's channel is the communication capability's, later.
+ */
+@Component("recordSlaWarningDelegate")
+class SlaRecordWarningDelegate implements JavaDelegate {
+
+  private final SlaService sla;
+
+  SlaRecordWarningDelegate(SlaService sla) {
+    this.sla = sla;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    sla.record(SlaDelegateInputs.workItemId(execution), SlaDelegateInputs.state(execution), SlaEventKind.WARNING,
+        SlaDelegateInputs.instant(execution, ENTERED_AT), SlaDelegateInputs.instant(execution, WARNING_DUE),
+        execution.getProcessInstanceId());
+  }
+}
