@@ -27,7 +27,7 @@ final class AssignmentRanker {
   /** Higher score (compared at the 4 decimals stored), then lower workload, fewer open tasks, id. */
   static final Comparator<ScoredCandidate> BEST_FIRST = Comparator
       .comparingDouble((ScoredCandidate c) -> -round4(c.score()))
-      .thenComparingDouble(ScoredCandidate::workload)
+      .thenComparingDouble((ScoredCandidate c) -> c.workload() == null ? Double.MAX_VALUE : c.workload())
       .thenComparingInt(ScoredCandidate::openTasks)
       .thenComparing(ScoredCandidate::personId);
 
@@ -52,11 +52,12 @@ final class AssignmentRanker {
       double skillMatch = Factors.skillMatch(task.requiredSkills(), task.niceToHaveSkills(), person);
       double learning = Factors.learningOpportunity(allSkills, task.complexity(), task.priority(), person);
       double performance = Factors.recentPerformance(candidate.samples());
-      double workload = candidate.workload();
-      double score = policy.score(skillMatch, workload, learning, performance);
+      boolean hasCapacity = candidate.capacityHours() > 0 && Double.isFinite(candidate.workload());
+      // No capacity: no free capacity to score; shown as workload null.
+      double score = policy.score(skillMatch, hasCapacity ? candidate.workload() : 1.0, learning, performance);
       ScoredCandidate scored = new ScoredCandidate(person.id(), person.name(), person.level().value(),
           person.domain() == null ? null : person.domain().value(), candidate.lent(), round4(score),
-          round4(skillMatch), round4(workload), round4(policy.complexityFit()), round4(learning), round4(performance),
+          round4(skillMatch), hasCapacity ? round4(candidate.workload()) : null, round4(policy.complexityFit()), round4(learning), round4(performance),
           candidate.band(), candidate.openTasks());
       List<String> reasons = exclusionReasons(task, candidate, skillMatch, policy, today);
       if (reasons.isEmpty()) {
