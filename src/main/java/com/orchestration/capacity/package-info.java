@@ -1,0 +1,2 @@
+/** Capacity: per-IC reservations under a row lock, workload and bands (SPEC §8.2–§8.3), the 3-day forecast (§8.4). */
+package com.orchestration.capacity;
