@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +17,7 @@ public class CapacityClock {
 
   private final ZoneId zone;
 
+  @Autowired
   CapacityClock(@Value("${orchestration.time-zone:UTC}") String zone) {
     this(ZoneId.of(zone));
   }
