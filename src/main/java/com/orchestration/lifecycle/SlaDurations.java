@@ -43,6 +43,11 @@ public record SlaDurations(TaskState state, Duration target, Duration warning, D
     return due(enteredAt, escalation);
   }
 
+  /** The task's due date in Tasklist while it is in this state (the "Overdue" filter); null without a target. */
+  public Date targetDue(Date enteredAt) {
+    return due(enteredAt, target);
+  }
+
   static String iso(Duration duration) {
     return duration == null ? NO_TIMER : duration.toString();
   }
