@@ -257,6 +257,11 @@ class TaskLifecycleProcessTest {
     assertThat(driver.reload(item).state()).isEqualTo(TaskState.IN_PROGRESS);
     assertThat(driver.variable(item, "reworkCount")).isEqualTo(1);
     BpmnAwareTests.assertThat(instance(item)).isWaitingAt("Task_DoWork");
+
+    driver.complete(item, "Task_DoWork", ic, submission());
+    assertThat(runtime.getVariables(item.processInstanceId()))
+        .as("the second review round opens without the first round's decision")
+        .doesNotContainKeys("peerReviewOutcome", "reviewFindings");
   }
 
   @Test
