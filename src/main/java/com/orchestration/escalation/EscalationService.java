@@ -64,9 +64,12 @@ public class EscalationService {
     inputs.put("currentLevel", currentLevel);
     inputs.put("crossDomain", s.crossDomain());
     inputs.put("architectural", s.architectural());
-    inputs.put("startLevel", s.startLevel());
+    // PolicyDecisions caches by inputs and refuses nulls: "none" stands for "no start level given".
+    inputs.put("startLevel", s.startLevel() == null ? EscalationVariables.NO_LEVEL_YET : s.startLevel());
     // Not used by the table today; passed so a process owner can add a column for them without a code change.
-    inputs.put("tier", s.tier());
+    if (s.tier() != null) {
+      inputs.put("tier", s.tier());
+    }
     inputs.put("criticalPathAtRisk", s.criticalPathAtRisk());
     PolicyDecisions.Policy policy = policies.evaluate(DECISION, inputs);
     String next = String.valueOf(policy.value("nextLevel"));

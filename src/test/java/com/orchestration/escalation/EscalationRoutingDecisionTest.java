@@ -40,7 +40,7 @@ class EscalationRoutingDecisionTest {
       // reasonType,          currentLevel, startLevel, crossDomain, architectural, next,    cancel, rule
       "sla_breach,            none,         TL,         false, false, TL,        true,  rule_slaBreachStartsAtTechLead",
       "sla_breach,            none,         EM,         false, false, EM,        true,  rule_slaBreachStartsAtEngineeringManager",
-      "sla_breach,            none,         null,       false, false, DL,        false, rule_slaBreachStartsAtDomainLead",
+      "sla_breach,            none,         none,       false, false, DL,        false, rule_slaBreachStartsAtDomainLead",
       "no_eligible_ic,        none,         null,       false, false, TL,        true,  rule_noEligibleIcStartsAtTechLead",
       "technical_uncertainty, none,         null,       true,  true,  DL,        false, rule_blockerStartsAtDomainLead",
       "missing_dependency,    none,         null,       true,  false, DL,        false, rule_blockerStartsAtDomainLead",
