@@ -75,7 +75,7 @@ public final class EscalationVariables {
   public static final String FORM_NEW_ASSIGNEE = "newAssignee";
 
   public static final Set<String> REASON_TYPES = Set.of("technical_uncertainty", "missing_dependency",
-      "external_dependency", "scope_ambiguity", "no_eligible_ic", "sla_breach", "other");
+      "external_dependency", "scope_ambiguity", "no_eligible_ic", "sla_breach", "rework_limit", "other");
 
   /** currentLevel input of the DMN before the first level. */
   static final String NO_LEVEL_YET = "none";

@@ -30,8 +30,24 @@ class EnterStateDelegate implements JavaDelegate {
     String stateName = ProcessValues.text(execution, SlaVariables.SLA_STATE);
     TaskState target = TaskState.valueOf(stateName);
     WorkItem item = workItems.get(ProcessValues.id(execution, WORK_ITEM_ID));
+    if (target == TaskState.ESCALATED) {
+      execution.setVariable("escalationFirstLevelSlaHours", firstLevelSlaHours(item, execution));
+    }
     workItems.transition(item, target, item.assignee(), asSystem.currentActor(), reason(item.state(), target, execution));
     slaTimers.load(execution, target);
+  }
+
+  /**
+   * A blocker escalated to the DL keeps BLOCKED's own escalation time for the next level up (SPEC §5.3: 4 h → DL,
+   * 8 h → TL, counted from entering BLOCKED); any other escalation uses the routing table's level SLA (null).
+   */
+  static Double firstLevelSlaHours(WorkItem item, DelegateExecution execution) {
+    Object due = execution.getVariable(SlaVariables.ESCALATION_DUE);
+    if (item.state() != TaskState.BLOCKED || !(due instanceof java.util.Date date)) {
+      return null;
+    }
+    double hours = (date.getTime() - org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().getTime()) / 3_600_000.0;
+    return Math.max(0.25, Math.round(hours * 100) / 100.0);
   }
 
   static String reason(TaskState from, TaskState to, DelegateExecution execution) {

@@ -46,6 +46,7 @@ class EscalationRoutingDecisionTest {
       "missing_dependency,    none,         null,       true,  false, DL,        false, rule_blockerStartsAtDomainLead",
       "external_dependency,   none,         null,       false, false, DL,        false, rule_blockerStartsAtDomainLead",
       "scope_ambiguity,       none,         null,       false, false, DL,        false, rule_blockerStartsAtDomainLead",
+      "rework_limit,          none,         null,       false, false, DL,        false, rule_reworkLimitStartsAtDomainLead",
       "other,                 none,         null,       false, false, TL,        true,  rule_otherReasonStartsAtTechLead",
       "new_kind_of_trouble,   none,         null,       false, false, TL,        true,  rule_otherReasonStartsAtTechLead",
       "technical_uncertainty, DL,           null,       true,  true,  ARCHITECT, false, rule_architecturalUncertaintyGoesToArchitects",
