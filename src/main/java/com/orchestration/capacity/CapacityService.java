@@ -14,6 +14,7 @@ import com.orchestration.platform.PolicyDecisions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -192,11 +193,38 @@ public class CapacityService {
     Horizon horizon = Horizon.startingOn(clock.today(), clock.zone());
     Map<String, PersonRow> people = repository.people(scope, horizon.today());
     Map<String, List<Load>> loads = repository.loads(scope);
-    Map<String, Double> factors = new LinkedHashMap<>();
-    repository.recentRatios(scope, CapacityMath.FACTOR_SAMPLES)
-        .forEach((person, ratios) -> factors.put(person, CapacityMath.estimateFactor(ratios)));
-    return new Snapshot(horizon, bands.get(), people, loads, factors);
+    return new Snapshot(horizon, bands.get(), people, loads, factors(scope));
   }
+
+  /**
+   * Estimate factors change only when a performance sample is added. For one or a few people they are read
+   * directly (the reservation path stays exact); for many, everybody's factors are kept and re-read only when the
+   * samples' count or newest id changed — one cheap aggregate instead of a window query over all samples, and the
+   * same answer on every node because the check goes to the database.
+   */
+  private Map<String, Double> factors(Scope scope) {
+    if (scope.ids() != null && scope.ids().size() <= Scope.ARRAY_LIMIT) {
+      return factorsOf(repository.recentRatios(scope, CapacityMath.FACTOR_SAMPLES));
+    }
+    String version = repository.sampleVersion();
+    FactorCache cached = factorCache;
+    if (cached == null || !cached.sampleVersion().equals(version)) {
+      cached = new FactorCache(version, factorsOf(repository.recentRatios(Scope.EVERYONE,
+          CapacityMath.FACTOR_SAMPLES)));
+      factorCache = cached;
+    }
+    return cached.factors();
+  }
+
+  private static Map<String, Double> factorsOf(Map<String, List<Double>> ratios) {
+    Map<String, Double> factors = new HashMap<>();
+    ratios.forEach((person, r) -> factors.put(person, CapacityMath.estimateFactor(r)));
+    return factors;
+  }
+
+  private record FactorCache(String sampleVersion, Map<String, Double> factors) {}
+
+  private volatile FactorCache factorCache;
 
   CapacityClock clock() {
     return clock;

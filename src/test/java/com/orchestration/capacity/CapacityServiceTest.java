@@ -185,6 +185,11 @@ class CapacityServiceTest {
       sample(done.get(i).id(), 2, actuals[i], i);
     }
     double withFourSamples = capacity.estimateFactor(CALIBRATED_PROBE);
+    List<String> manyIds = new java.util.ArrayList<>(List.of(CALIBRATED_PROBE));
+    for (int i = 0; i < 40; i++) {
+      manyIds.add("nobody-" + i);
+    }
+    double cachedBefore = capacity.workloads(manyIds).get(CALIBRATED_PROBE).committedHours();
     sample(done.get(4).id(), 2, actuals[4], 4);
     Workload before = capacity.workload(CALIBRATED_PROBE);
 
@@ -194,6 +199,8 @@ class CapacityServiceTest {
     assertThat(capacity.estimateFactor(CALIBRATED_PROBE)).isCloseTo(1.5, within(1e-9));
     assertThat(capacity.workload(CALIBRATED_PROBE).committedHours() - before.committedHours())
         .as("4 h × 1.5").isCloseTo(6.0, within(1e-9));
+    assertThat(capacity.workloads(manyIds).get(CALIBRATED_PROBE).committedHours() - cachedBefore)
+        .as("the cached factors of a many-person read see the new sample").isCloseTo(6.0, within(1e-9));
   }
 
   @Test
