@@ -20,6 +20,7 @@ import org.camunda.bpm.client.interceptor.auth.BasicAuthProvider;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.client.task.ExternalTaskService;
+import org.camunda.bpm.client.topic.TopicSubscriptionBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +65,11 @@ public final class ReferenceAgentWorker {
     quietLogging();
     CountDownLatch done = new CountDownLatch(1);
     ExternalTaskClient client = client(options.url(), options.user(), options.password(), true, options.once(),
-        result -> done.countDown());
+        null, result -> {
+          if (options.once()) {
+            done.countDown();
+          }
+        });
     LOG.info("Reference agent {} polling topic '{}' at {}{}", options.user(), TOPIC, options.url(),
         options.once() ? " (works at most one task, then exits)" : " (Ctrl-C to stop)");
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -82,9 +87,15 @@ public final class ReferenceAgentWorker {
    * {@code timeout}; empty if there was none. Used by tests and demos against a running server.
    */
   public static Optional<ReferenceAgentResult> runOnce(String url, String user, String password, Duration timeout) {
+    return runOnce(url, user, password, null, timeout);
+  }
+
+  /** As {@link #runOnce(String, String, String, Duration)}, only tasks of one instruction (business key). */
+  public static Optional<ReferenceAgentResult> runOnce(String url, String user, String password, String businessKey,
+      Duration timeout) {
     List<ReferenceAgentResult> results = new ArrayList<>();
     CountDownLatch done = new CountDownLatch(1);
-    ExternalTaskClient client = client(url, user, password, false, true, result -> {
+    ExternalTaskClient client = client(url, user, password, false, true, businessKey, result -> {
       synchronized (results) {
         results.add(result);
       }
@@ -108,7 +119,7 @@ public final class ReferenceAgentWorker {
    * computed from the engine clock).
    */
   static ExternalTaskClient client(String url, String user, String password, boolean longPolling, boolean once,
-      Consumer<ReferenceAgentResult> onResult) {
+      String businessKey, Consumer<ReferenceAgentResult> onResult) {
     ExternalTaskClientBuilder builder = ExternalTaskClient.create()
         .baseUrl(url)
         .workerId(user + "-" + UUID.randomUUID().toString().substring(0, 8))
@@ -121,11 +132,14 @@ public final class ReferenceAgentWorker {
       builder.backoffStrategy(new FixedBackoff(200));
     }
     ExternalTaskClient client = builder.build();
-    client.subscribe(TOPIC)
+    TopicSubscriptionBuilder subscription = client.subscribe(TOPIC)
         .lockDuration(LOCK_DURATION_MS)
         .variables(ReferenceAgentDecision.INPUT_VARIABLES)
-        .handler(new Handler(once, onResult))
-        .open();
+        .handler(new Handler(once, onResult));
+    if (businessKey != null) {
+      subscription.businessKey(businessKey);
+    }
+    subscription.open();
     return client;
   }
 
