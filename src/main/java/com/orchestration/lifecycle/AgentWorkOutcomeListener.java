@@ -19,6 +19,10 @@ class AgentWorkOutcomeListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
+    // An end listener also runs when the task is cancelled (interrupting cancel-task): nothing was submitted then.
+    if (execution.isCanceled()) {
+      return;
+    }
     submission.accept(execution);
   }
 }

@@ -53,10 +53,7 @@ public class LifecycleService {
     this.asSystem = asSystem;
   }
 
-  /**
-   * Starts the lifecycle of a PENDING tactical task (business key = instruction key). The first step is
-   * asynchronous, so starting 150 lifecycles in one plan transaction stays fast and each assignment runs in its own.
-   */
+  /** Starts the lifecycle of a PENDING tactical task (business key = instruction key). */
   @Transactional
   public String start(long workItemId, int tier, String whyItMatters) {
     WorkItem item = workItems.get(workItemId);
@@ -88,6 +85,7 @@ public class LifecycleService {
   Map<String, Object> context(WorkItem item, String whyItMatters) {
     Map<String, Object> context = new HashMap<>();
     context.put(TASK_TITLE, item.title());
+    context.put(TASK_DESCRIPTION, item.description() == null ? "—" : item.description());
     context.put(WHY_IT_MATTERS, whyItMatters == null || whyItMatters.isBlank()
         ? "Part of instruction " + item.instructionKey() : whyItMatters);
     context.put(ACCEPTANCE_CRITERIA, item.acceptanceCriteria() == null ? "—" : item.acceptanceCriteria());

@@ -19,6 +19,7 @@ public final class LifecycleVariables {
 
   /** Delegation context shown by every form (SPEC §9.1). */
   public static final String TASK_TITLE = "taskTitle";
+  public static final String TASK_DESCRIPTION = "taskDescription";
   public static final String WHY_IT_MATTERS = "whyItMatters";
   public static final String ACCEPTANCE_CRITERIA = "acceptanceCriteria";
   public static final String ESTIMATE_HOURS = "estimateHours";
