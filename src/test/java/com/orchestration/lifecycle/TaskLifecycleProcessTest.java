@@ -35,6 +35,7 @@ class TaskLifecycleProcessTest {
   @Autowired ManagementService management;
   @Autowired HistoryService history;
   @Autowired JdbcClient jdbc;
+  @Autowired org.camunda.bpm.engine.RepositoryService repository;
 
   final List<WorkItem> created = new ArrayList<>();
 
@@ -352,6 +353,74 @@ class TaskLifecycleProcessTest {
         List.of("tech-leads"), " "))
         .hasMessageContaining("needs a reason");
     assertThat(driver.reload(item).state()).isEqualTo(TaskState.ASSIGNED);
+  }
+
+  @Test
+  void theDomainLeadRequestingChangesSendsTheTaskBackToInProgress() {
+    WorkItem item = plan(2, frontendTask(newInstructionKey(), "TT1.1")).get(0);
+    workUntilSubmitted(item);
+    driver.complete(item, "Task_ReviewCode", peerOf(assignee(item)), Map.of("peerReviewOutcome", "approve"));
+
+    assertThatThrownBy(() -> driver.complete(item, "Task_ApproveDomain", "fiona",
+        Map.of("domainApprovalOutcome", "changes")))
+        .hasMessageContaining("at least one finding");
+    driver.complete(item, "Task_ApproveDomain", "fiona", Map.of("domainApprovalOutcome", "changes",
+        "reviewFindings", "HIGH: focus is lost after paging"));
+
+    assertThat(driver.states(item)).endsWith(TaskState.DOMAIN_REVIEW, TaskState.IN_PROGRESS);
+    assertThat(driver.variable(item, "reworkCount")).isEqualTo(1);
+  }
+
+  @Test
+  void whenTheGateTableSaysNoGateATier1TaskGoesFromInProgressStraightToCompleted() {
+    String changed = new String(readModel("dmn/required-gates.dmn"))
+        .replace("<inputEntry id=\"UnaryTests_PeerReviewForTasksTier\"><text>&gt;= 1</text>",
+            "<inputEntry id=\"UnaryTests_PeerReviewForTasksTier\"><text>&gt;= 2</text>");
+    assertThat(changed).contains("&gt;= 2</text>");
+    String deployment = repository.createDeployment().name("gates-changed-in-modeler")
+        .addString("required-gates.dmn", changed).deploy().getId();
+    try {
+      WorkItem item = plan(1, frontendTask(newInstructionKey(), "TT1")).get(0);
+      String ic = assignee(item);
+      driver.complete(item, "Task_StartWork", ic, Map.of("workAccepted", true));
+      driver.complete(item, "Task_DoWork", ic, submission());
+
+      assertThat(driver.states(item)).containsExactly(TaskState.PENDING, TaskState.ASSIGNED, TaskState.IN_PROGRESS,
+          TaskState.COMPLETED);
+    } finally {
+      repository.deleteDeployment(deployment, true);
+    }
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}: warning after {1} h, breach and escalation after {2} h")
+  @org.junit.jupiter.params.provider.CsvSource({"UNDER_REVIEW, 8, 24", "DOMAIN_REVIEW, 16, 48"})
+  void reviewStatesFireTheirWarningAndBreachOnceEachInOrderEvenWhenTimeJumpsPastBoth(TaskState state, int warningHours,
+      int escalationHours) {
+    WorkItem item = plan(2, frontendTask(newInstructionKey(), "TT1.1")).get(0);
+    workUntilSubmitted(item);
+    if (state == TaskState.DOMAIN_REVIEW) {
+      driver.complete(item, "Task_ReviewCode", peerOf(assignee(item)), Map.of("peerReviewOutcome", "approve"));
+    }
+
+    driver.advance(Duration.ofHours(escalationHours).plusMinutes(5));
+    driver.executeDueJobs();
+
+    assertThat(jdbc.sql("select kind from sla_event where work_item_id = ? and state = ? order by id")
+        .params(item.id(), state.name()).query(String.class).list()).containsExactly("WARNING", "BREACH");
+    assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(item.processInstanceId()).count())
+        .as("one escalation for the breach").isEqualTo(1);
+    assertThat(driver.reload(item).state()).isEqualTo(state);
+    assertThat(jdbc.sql("select due_at from sla_event where work_item_id = ? and state = ? and kind = 'WARNING'")
+        .params(item.id(), state.name()).query(java.sql.Timestamp.class).single().toInstant())
+        .isEqualTo(LifecycleDriver.MONDAY_MORNING_PLUS_ONE.plus(Duration.ofHours(warningHours)));
+  }
+
+  static byte[] readModel(String path) {
+    try {
+      return java.nio.file.Files.readAllBytes(java.nio.file.Path.of(path));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   long reservations(WorkItem item) {
