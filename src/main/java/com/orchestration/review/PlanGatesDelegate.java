@@ -16,20 +16,18 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Plan quality gates": asks the DMN which gates this task passes and who reviews it, reads the rework limit and the
- * domain checklist, and finds dependants in other domains (they make the task go through READY_FOR_HANDOFF).
+ * "Plan quality gates": asks the DMN which gates this task passes and who reviews it, and reads the rework limit and
+ * the domain checklist.
  */
 @Component
 class PlanGatesDelegate implements JavaDelegate {
 
   private final GatePlan gatePlan;
   private final WorkItemService workItems;
-  private final LifecycleService lifecycle;
 
-  PlanGatesDelegate(GatePlan gatePlan, WorkItemService workItems, LifecycleService lifecycle) {
+  PlanGatesDelegate(GatePlan gatePlan, WorkItemService workItems) {
     this.gatePlan = gatePlan;
     this.workItems = workItems;
-    this.lifecycle = lifecycle;
   }
 
   @Override
@@ -47,16 +45,10 @@ class PlanGatesDelegate implements JavaDelegate {
     execution.setVariable("reworkEscalationLevel", limit.escalationLevel());
     execution.setVariable(DOMAIN_CHECKLIST_TEXT, gatePlan.domainChecklist(item.domain().value()).stream()
         .map(line -> "☐ " + line).collect(Collectors.joining("\n")));
-    Set<Domain> downstream = new TreeSet<>();
-    lifecycle.dependants(item).stream().map(WorkItem::domain).filter(d -> d != item.domain()).forEach(downstream::add);
-    execution.setVariable(HANDOFF_REQUIRED, !downstream.isEmpty());
-    execution.setVariable(HANDOFF_GROUPS, downstream.stream().map(OrganizationGroups::leads)
-        .collect(Collectors.joining(",")));
-    execution.setVariable(HANDOFF_TARGET_DOMAINS, downstream.stream().map(Domain::value)
-        .collect(Collectors.joining(", ")));
-    execution.setVariable(ESCALATION_CROSS_DOMAIN, !downstream.isEmpty() || item.dependencies().size() > 0
-        && !workItems.ofInstruction(item.instructionKey()).stream()
-            .filter(w -> item.dependencies().contains(w.taskKey())).allMatch(w -> w.domain() == item.domain()));
+    // Cross-domain for the escalation ladder: a dependency on, or a dependant in, another domain.
+    execution.setVariable(ESCALATION_CROSS_DOMAIN, workItems.ofInstruction(item.instructionKey()).stream()
+        .anyMatch(w -> w.domain() != item.domain()
+            && (item.dependencies().contains(w.taskKey()) || w.dependencies().contains(item.taskKey()))));
     execution.setVariable(ESCALATION_ARCHITECTURAL, item.architectural());
     execution.setVariable(ESCALATION_CRITICAL_PATH_AT_RISK, false);
   }
