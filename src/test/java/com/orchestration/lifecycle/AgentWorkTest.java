@@ -271,7 +271,8 @@ class AgentWorkTest {
   }
 
   private Optional<Task> openUserTask(WorkItem item, String definitionKey) {
-    return Optional.ofNullable(tasks.createTaskQuery().processInstanceId(item.processInstanceId())
+    // The lifecycle's own tasks or those of a gate it called (review code lives in gate-peer-review).
+    return Optional.ofNullable(tasks.createTaskQuery().processInstanceBusinessKey(item.instructionKey())
         .taskDefinitionKey(definitionKey).singleResult());
   }
 

@@ -82,8 +82,21 @@ public class LifecycleDriver {
     return runtime.getVariable(processInstanceId(item), name);
   }
 
+  /** The lifecycle instance and every instance it called (gates, escalations), depth first. */
+  public List<String> instanceTree(WorkItem item) {
+    List<String> tree = new java.util.ArrayList<>();
+    java.util.Deque<String> open = new java.util.ArrayDeque<>(List.of(processInstanceId(item)));
+    while (!open.isEmpty()) {
+      String id = open.pop();
+      tree.add(id);
+      runtime.createProcessInstanceQuery().superProcessInstanceId(id).list().forEach(p -> open.push(p.getId()));
+    }
+    return tree;
+  }
+
+  /** A user task of the task's lifecycle or of a gate it called. */
   public Task task(WorkItem item, String taskDefinitionKey) {
-    Task task = tasks.createTaskQuery().processInstanceId(processInstanceId(item))
+    Task task = tasks.createTaskQuery().processInstanceIdIn(instanceTree(item).toArray(String[]::new))
         .taskDefinitionKey(taskDefinitionKey).singleResult();
     assertThat(task).as("user task %s of %s", taskDefinitionKey, item.qualifiedKey()).isNotNull();
     return task;

@@ -60,8 +60,8 @@ class TaskLifecycleEscalationTest {
 
   /** The open "Resolve escalation" task of the task's escalation (a called process instance). */
   Task escalationTask(WorkItem item) {
-    ProcessInstance escalation = runtime.createProcessInstanceQuery()
-        .superProcessInstanceId(driver.processInstanceId(item)).singleResult();
+    ProcessInstance escalation = runtime.createProcessInstanceQuery().processDefinitionKey("escalation")
+        .processInstanceIds(new java.util.HashSet<>(driver.instanceTree(item))).singleResult();
     assertThat(escalation).as("an escalation runs for %s", item.qualifiedKey()).isNotNull();
     return tasks.createTaskQuery().processInstanceId(escalation.getId()).singleResult();
   }
