@@ -21,8 +21,7 @@ class FreshFormTaskListener implements TaskListener {
       "Task_DoWork", List.of(WORK_OUTCOME),
       "Task_ResolveBlocker", List.of(BLOCKER_OUTCOME, RESOLUTION_NOTE),
       "Task_ReviewCode", List.of(PEER_REVIEW_OUTCOME, REVIEW_FINDINGS, REVIEW_COMMENT),
-      "Task_ApproveDomain", List.of(DOMAIN_APPROVAL_OUTCOME, DOMAIN_CHECKLIST_CONFIRMED, REVIEW_FINDINGS),
-      "Task_AcceptHandoff", List.of(HANDOFF_ACCEPTED));
+      "Task_ApproveDomain", List.of(DOMAIN_APPROVAL_OUTCOME, DOMAIN_CHECKLIST_CONFIRMED, REVIEW_FINDINGS));
 
   @Override
   public void notify(DelegateTask task) {

@@ -27,12 +27,15 @@ public class HeartbeatService {
   private final WorkItemService workItems;
   private final HeartbeatRepository heartbeats;
   private final Duration maxSilence;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
   HeartbeatService(WorkItemService workItems, HeartbeatRepository heartbeats,
-      @Value("${orchestration.heartbeat.max-silence:PT4H}") Duration maxSilence) {
+      @Value("${orchestration.heartbeat.max-silence:PT4H}") Duration maxSilence,
+      org.springframework.context.ApplicationEventPublisher events) {
     this.workItems = workItems;
     this.heartbeats = heartbeats;
     this.maxSilence = maxSilence;
+    this.events = events;
   }
 
   /**
@@ -57,6 +60,7 @@ public class HeartbeatService {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     long id = heartbeats.insert(item.id(), callerId, request, now);
     workItems.recordProgress(item.id(), request.hoursSpent(), request.remainingHours());
+    events.publishEvent(new ProgressReportedEvent(item.id(), request.progressPercent()));
     return heartbeats.findById(id);
   }
 

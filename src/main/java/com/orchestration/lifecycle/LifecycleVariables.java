@@ -74,8 +74,6 @@ public final class LifecycleVariables {
   public static final String DOMAIN_CHECKLIST_TEXT = "domainChecklistText";
   public static final String DOMAIN_CHECKLIST_CONFIRMED = "domainChecklistConfirmed";
   public static final String DOMAIN_REVIEW_NOTES = "domainReviewNotes";
-  public static final String HANDOFF_ACCEPTED = "handoffAccepted";
-  public static final String HANDOFF_NOTE = "handoffNote";
   /** Integer: review rounds that sent the task back to IN_PROGRESS. */
   public static final String REWORK_COUNT = "reworkCount";
   public static final String REWORK_LIMIT_REACHED = "reworkLimitReached";

@@ -258,6 +258,22 @@ class HandoffProcessTest {
   }
 
   @Test
+  void aHeartbeatAtNinetyPercentOffersTheMeeting() {
+    WorkItem assigned = workItems.transition(upstream, com.orchestration.lifecycle.TaskState.ASSIGNED, "lena",
+        "system", "test");
+    workItems.transition(assigned, com.orchestration.lifecycle.TaskState.IN_PROGRESS, "lena", "lena", "started");
+
+    org.springframework.http.ResponseEntity<String> beat = rest.withBasicAuth("lena", "demo").postForEntity(
+        "/api/tasks/" + upstream.instructionKey() + "/TT1.1/heartbeat",
+        Map.of("progressPercent", 91, "hoursSpent", 5.5, "remainingHours", 0.5, "note", "almost there"), String.class);
+
+    assertThat(beat.getStatusCode().value()).isEqualTo(201);
+    Optional<String> meeting = handoffs.meetingTask(upstream.id());
+    assertThat(meeting).isPresent();
+    taskService.deleteTask(meeting.get(), true);
+  }
+
+  @Test
   void noMeetingForATaskWithoutCrossDomainDependants() {
     WorkItem downstream = workItems.get(upstream.instructionKey(), "TT1.2");
     assertThat(handoffs.progressReported(downstream.id(), 100)).isEmpty();

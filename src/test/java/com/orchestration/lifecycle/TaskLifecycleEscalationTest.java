@@ -227,30 +227,6 @@ class TaskLifecycleEscalationTest {
   }
 
   @Test
-  void aHandoffNotAcceptedWithinThreeDaysIsEscalatedToTheTechLead() {
-    String ins = newInstructionKey();
-    WorkItem upstream = plan(frontendTask(ins, "TT1.1"));
-    created.addAll(driver.plan(2, LifecycleDriver.draft(ins, "TT2.1", Domain.BACKEND,
-        Map.of("java", SkillLevel.INTERMEDIATE), "TT1.1")));
-    String ic = assignee(upstream);
-    driver.complete(upstream, "Task_StartWork", ic, Map.of("workAccepted", true));
-    driver.complete(upstream, "Task_DoWork", ic, TaskLifecycleProcessTest.submission());
-    driver.complete(upstream, "Task_ReviewCode", ic.equals("marco") ? "lena" : "marco",
-        Map.of("peerReviewOutcome", "approve"));
-    driver.complete(upstream, "Task_ApproveDomain", "fiona",
-        Map.of("domainApprovalOutcome", "approve", "domainChecklistConfirmed", true));
-    assertThat(driver.reload(upstream).state()).isEqualTo(TaskState.READY_FOR_HANDOFF);
-
-    driver.advance(Duration.ofDays(3).plusMinutes(1));
-    driver.executeDueJobs();
-
-    assertThat(jdbc.sql("select kind from sla_event where work_item_id = ? and state = 'READY_FOR_HANDOFF' order by id")
-        .param(upstream.id()).query(String.class).list()).containsExactly("WARNING", "BREACH");
-    assertThat(candidateGroups(escalationTask(upstream))).containsExactly("tech-leads");
-    assertThat(driver.reload(upstream).state()).isEqualTo(TaskState.READY_FOR_HANDOFF);
-  }
-
-  @Test
   void cancellingAnEscalatedTaskEndsItsEscalationToo() {
     WorkItem item = plan(frontendTask(newInstructionKey(), "TT1.1"));
     block(item);

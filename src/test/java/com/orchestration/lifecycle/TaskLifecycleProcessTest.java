@@ -68,6 +68,17 @@ class TaskLifecycleProcessTest {
     return List.of("marco", "lena", "yuki").stream().filter(p -> !p.equals(author)).findFirst().orElseThrow();
   }
 
+  /** A complete package for a frontend → backend handoff (the "any other pair" checklist). */
+  static Map<String, Object> handoffPackage() {
+    Map<String, Object> v = new HashMap<>();
+    v.put("artifacts", "order-history.tsx | code | https://git.example/web/pull/42 | complete");
+    v.put("checklistDone", org.camunda.spin.plugin.variable.SpinValues
+        .jsonValue("[\"Summary\",\"Artifacts listed\",\"Contact\"]").create());
+    v.put("knownIssues", "none");
+    v.put("contact", "the assignee, #team-frontend");
+    return v;
+  }
+
   static Map<String, Object> submission() {
     Map<String, Object> v = new HashMap<>();
     v.put("workOutcome", "submit");
@@ -180,15 +191,14 @@ class TaskLifecycleProcessTest {
     driver.complete(upstream, "Task_ApproveDomain", "fiona",
         Map.of("domainApprovalOutcome", "approve", "domainChecklistConfirmed", true));
     assertThat(driver.reload(upstream).state()).isEqualTo(TaskState.READY_FOR_HANDOFF);
-    assertThat(tasks.createTaskQuery().taskDefinitionKey("Task_AcceptHandoff").taskCandidateGroup("leads-backend")
-        .processInstanceId(upstream.processInstanceId()).count()).isEqualTo(1);
+    driver.complete(upstream, "Task_PrepareHandoffPackage", assignee(upstream), handoffPackage());
+    assertThat(tasks.createTaskQuery().taskDefinitionKey("Task_ReviewHandoff").taskCandidateGroup("leads-backend")
+        .processInstanceBusinessKey(upstream.instructionKey()).count()).isEqualTo(1);
 
-    // Tasklist does not even offer the task to the upstream lead; an administrator, who could open it, is refused too.
-    assertThatThrownBy(() -> driver.complete(upstream, "Task_AcceptHandoff", "fiona", Map.of("handoffAccepted", true)))
+    // Tasklist does not offer the review to the upstream lead; the downstream lead accepts.
+    assertThatThrownBy(() -> driver.complete(upstream, "Task_ReviewHandoff", "fiona", Map.of("handoffDecision", "accept")))
         .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
-    assertThatThrownBy(() -> driver.complete(upstream, "Task_AcceptHandoff", "admin", Map.of("handoffAccepted", true)))
-        .hasMessageContaining("Only the lead of a downstream domain (backend)");
-    driver.complete(upstream, "Task_AcceptHandoff", "bruno", Map.of("handoffAccepted", true));
+    driver.complete(upstream, "Task_ReviewHandoff", "bruno", Map.of("handoffDecision", "accept"));
 
     assertThat(driver.reload(upstream).state()).isEqualTo(TaskState.COMPLETED);
     // Released: assigned now (an agent of the backend team starts at once, so it may already be in progress).
