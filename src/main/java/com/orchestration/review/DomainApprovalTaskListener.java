@@ -11,10 +11,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Approve for the domain" (gate 2): approving confirms the domain checklist; requesting changes names findings;
- * escalating to the TL says why.
+ * escalating to the TL says why. Each valid decision is recorded (table {@code review}).
  */
 @Component
 class DomainApprovalTaskListener implements TaskListener {
+
+  private final ReviewService reviews;
+
+  DomainApprovalTaskListener(ReviewService reviews) {
+    this.reviews = reviews;
+  }
 
   @Override
   public void notify(DelegateTask task) {
@@ -40,5 +46,6 @@ class DomainApprovalTaskListener implements TaskListener {
         task.setVariable(ESCALATION_START_LEVEL, "TL");
       }
     }
+    reviews.record(task, ReviewGate.DOMAIN_APPROVAL, ProcessValues.text(task, ASSIGNEE), outcome, findings);
   }
 }

@@ -12,10 +12,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Review code" (gate 1): the author cannot review their own task; requesting changes needs at least one finding
- * in the {@code SEVERITY: text} format.
+ * in the {@code SEVERITY: text} format. Each valid decision is recorded (table {@code review}).
  */
 @Component
 class PeerReviewTaskListener implements TaskListener {
+
+  private final ReviewService reviews;
+
+  PeerReviewTaskListener(ReviewService reviews) {
+    this.reviews = reviews;
+  }
 
   @Override
   public void notify(DelegateTask task) {
@@ -32,5 +38,6 @@ class PeerReviewTaskListener implements TaskListener {
     }
     task.setVariable(PEER_REVIEW_SUMMARY, outcome + " by " + (reviewer == null ? "system" : reviewer.getUserId())
         + (findings.isEmpty() ? "" : " — " + findings.size() + " finding(s)"));
+    reviews.record(task, ReviewGate.PEER_REVIEW, author, outcome, findings);
   }
 }
