@@ -35,6 +35,7 @@ class PlanGatesDelegate implements JavaDelegate {
     WorkItem item = workItems.get(ProcessValues.id(execution, WORK_ITEM_ID));
     int tier = ((Number) execution.getVariable(TIER)).intValue();
     Set<String> gates = gatePlan.forTask(tier, item.securitySensitive(), item.architectural());
+    execution.setVariable("securitySensitive", item.securitySensitive());
     execution.setVariable(PEER_REVIEW_REQUIRED, gates.contains(GatePlan.PEER_REVIEW));
     execution.setVariable(DOMAIN_APPROVAL_REQUIRED, gates.contains(GatePlan.DOMAIN_APPROVAL));
     execution.setVariable(CROSS_FUNCTIONAL_REQUIRED, gates.contains(GatePlan.CROSS_FUNCTIONAL));

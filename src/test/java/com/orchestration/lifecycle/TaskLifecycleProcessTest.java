@@ -59,14 +59,15 @@ class TaskLifecycleProcessTest {
     return runtime.createProcessInstanceQuery().processInstanceId(driver.processInstanceId(item)).singleResult();
   }
 
+  /** The peer the gate assigned the review to (lowest review load, never the author). */
+  String reviewer(WorkItem item) {
+    return driver.task(item, "Task_ReviewCode").getAssignee();
+  }
+
   String assignee(WorkItem item) {
     return (String) driver.variable(item, LifecycleVariables.ASSIGNEE);
   }
 
-  /** A frontend IC other than the author, to review. */
-  String peerOf(String author) {
-    return List.of("marco", "lena", "yuki").stream().filter(p -> !p.equals(author)).findFirst().orElseThrow();
-  }
 
   /** A complete package for a frontend → backend handoff (the "any other pair" checklist). */
   static Map<String, Object> handoffPackage() {
@@ -104,7 +105,7 @@ class TaskLifecycleProcessTest {
         .isEqualTo(ic);
 
     workUntilSubmitted(item);
-    driver.complete(item, "Task_ReviewCode", peerOf(ic), Map.of("peerReviewOutcome", "approve"));
+    driver.complete(item, "Task_ReviewCode", reviewer(item), Map.of("peerReviewOutcome", "approve"));
     driver.complete(item, "Task_ApproveDomain", "fiona",
         Map.of("domainApprovalOutcome", "approve", "domainChecklistConfirmed", true));
 
@@ -123,7 +124,7 @@ class TaskLifecycleProcessTest {
   void theDomainChecklistComesFromTheDmnAndApprovalRequiresConfirmingIt() {
     WorkItem item = plan(2, frontendTask(newInstructionKey(), "TT1.1")).get(0);
     workUntilSubmitted(item);
-    driver.complete(item, "Task_ReviewCode", peerOf(assignee(item)), Map.of("peerReviewOutcome", "approve"));
+    driver.complete(item, "Task_ReviewCode", reviewer(item), Map.of("peerReviewOutcome", "approve"));
 
     assertThat((String) driver.variable(item, "domainChecklistText"))
         .contains("Accessibility WCAG 2.1 AA").contains("No errors or warnings in the browser console");
@@ -137,7 +138,7 @@ class TaskLifecycleProcessTest {
   void aTier1TaskNeedsOnlyThePeerReview() {
     WorkItem item = plan(1, frontendTask(newInstructionKey(), "TT1")).get(0);
     workUntilSubmitted(item);
-    driver.complete(item, "Task_ReviewCode", peerOf(assignee(item)), Map.of("peerReviewOutcome", "approve"));
+    driver.complete(item, "Task_ReviewCode", reviewer(item), Map.of("peerReviewOutcome", "approve"));
 
     assertThat(driver.states(item)).containsExactly(TaskState.PENDING, TaskState.ASSIGNED, TaskState.IN_PROGRESS,
         TaskState.UNDER_REVIEW, TaskState.COMPLETED);
@@ -176,7 +177,7 @@ class TaskLifecycleProcessTest {
 
   void completeTier1(WorkItem item) {
     workUntilSubmitted(item);
-    driver.complete(item, "Task_ReviewCode", peerOf(assignee(item)), Map.of("peerReviewOutcome", "approve"));
+    driver.complete(item, "Task_ReviewCode", reviewer(item), Map.of("peerReviewOutcome", "approve"));
     assertThat(driver.reload(item).state()).isEqualTo(TaskState.COMPLETED);
   }
 
@@ -187,7 +188,7 @@ class TaskLifecycleProcessTest {
         LifecycleDriver.draft(ins, "TT2.1", Domain.BACKEND, Map.of("java", SkillLevel.INTERMEDIATE), "TT1.1"));
     WorkItem upstream = items.get(0);
     workUntilSubmitted(upstream);
-    driver.complete(upstream, "Task_ReviewCode", peerOf(assignee(upstream)), Map.of("peerReviewOutcome", "approve"));
+    driver.complete(upstream, "Task_ReviewCode", reviewer(upstream), Map.of("peerReviewOutcome", "approve"));
     driver.complete(upstream, "Task_ApproveDomain", "fiona",
         Map.of("domainApprovalOutcome", "approve", "domainChecklistConfirmed", true));
     assertThat(driver.reload(upstream).state()).isEqualTo(TaskState.READY_FOR_HANDOFF);
@@ -245,12 +246,14 @@ class TaskLifecycleProcessTest {
     String ic = assignee(item);
     workUntilSubmitted(item);
 
+    // The review is assigned to a peer; the author cannot even work on it.
+    assertThat(reviewer(item)).isNotEqualTo(ic).isIn("lena", "marco", "yuki");
     assertThatThrownBy(() -> driver.complete(item, "Task_ReviewCode", ic, Map.of("peerReviewOutcome", "approve")))
-        .hasMessageContaining("You are the author");
-    assertThatThrownBy(() -> driver.complete(item, "Task_ReviewCode", peerOf(ic),
+        .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    assertThatThrownBy(() -> driver.complete(item, "Task_ReviewCode", reviewer(item),
         Map.of("peerReviewOutcome", "changes")))
         .hasMessageContaining("at least one finding");
-    assertThatThrownBy(() -> driver.complete(item, "Task_ReviewCode", peerOf(ic),
+    assertThatThrownBy(() -> driver.complete(item, "Task_ReviewCode", reviewer(item),
         Map.of("peerReviewOutcome", "changes", "reviewFindings", "looks odd")))
         .hasMessageContaining("Line 1 of the findings is 'looks odd'");
     assertThat(driver.reload(item).state()).isEqualTo(TaskState.UNDER_REVIEW);
@@ -262,7 +265,7 @@ class TaskLifecycleProcessTest {
     String ic = assignee(item);
     workUntilSubmitted(item);
 
-    driver.complete(item, "Task_ReviewCode", peerOf(ic), Map.of("peerReviewOutcome", "changes",
+    driver.complete(item, "Task_ReviewCode", reviewer(item), Map.of("peerReviewOutcome", "changes",
         "reviewFindings", "HIGH: pagination loses the filter\nLOW: typo in the empty state"));
 
     assertThat(driver.reload(item).state()).isEqualTo(TaskState.IN_PROGRESS);
@@ -328,7 +331,7 @@ class TaskLifecycleProcessTest {
     workUntilSubmitted(underReview);
     WorkItem domainReview = items.get(4);
     workUntilSubmitted(domainReview);
-    driver.complete(domainReview, "Task_ReviewCode", peerOf(assignee(domainReview)), Map.of("peerReviewOutcome", "approve"));
+    driver.complete(domainReview, "Task_ReviewCode", reviewer(domainReview), Map.of("peerReviewOutcome", "approve"));
     WorkItem pending = items.get(5);
     assertThat(List.of(assigned, inProgress, blocked, underReview, domainReview, pending))
         .extracting(w -> driver.reload(w).state())
@@ -370,7 +373,7 @@ class TaskLifecycleProcessTest {
   void theDomainLeadRequestingChangesSendsTheTaskBackToInProgress() {
     WorkItem item = plan(2, frontendTask(newInstructionKey(), "TT1.1")).get(0);
     workUntilSubmitted(item);
-    driver.complete(item, "Task_ReviewCode", peerOf(assignee(item)), Map.of("peerReviewOutcome", "approve"));
+    driver.complete(item, "Task_ReviewCode", reviewer(item), Map.of("peerReviewOutcome", "approve"));
 
     assertThatThrownBy(() -> driver.complete(item, "Task_ApproveDomain", "fiona",
         Map.of("domainApprovalOutcome", "changes")))
@@ -410,7 +413,7 @@ class TaskLifecycleProcessTest {
     WorkItem item = plan(2, frontendTask(newInstructionKey(), "TT1.1")).get(0);
     workUntilSubmitted(item);
     if (state == TaskState.DOMAIN_REVIEW) {
-      driver.complete(item, "Task_ReviewCode", peerOf(assignee(item)), Map.of("peerReviewOutcome", "approve"));
+      driver.complete(item, "Task_ReviewCode", reviewer(item), Map.of("peerReviewOutcome", "approve"));
     }
 
     driver.advance(Duration.ofHours(escalationHours).plusMinutes(5));
@@ -433,6 +436,46 @@ class TaskLifecycleProcessTest {
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  WorkItem.Draft securitySensitive(String ins) {
+    WorkItem.Draft d = frontendTask(ins, "TT1.1");
+    return new WorkItem.Draft(d.instructionKey(), d.taskKey(), d.kind(), null, d.domain(), "Login form with MFA",
+        d.description(), d.acceptanceCriteria(), d.estimateHours(), d.complexity(), d.priority(), null, true, false,
+        d.requiredSkills(), d.niceToHaveSkills(), d.dependencies());
+  }
+
+  void approveBothReviews(WorkItem item) {
+    workUntilSubmitted(item);
+    driver.complete(item, "Task_ReviewCode", reviewer(item), Map.of("peerReviewOutcome", "approve"));
+    driver.complete(item, "Task_ApproveDomain", "fiona",
+        Map.of("domainApprovalOutcome", "approve", "domainChecklistConfirmed", true));
+  }
+
+  @Test
+  void aSecuritySensitiveTaskIsValidatedByQaAndSecurityBeforeItCompletes() {
+    WorkItem item = plan(2, securitySensitive(newInstructionKey())).get(0);
+    approveBothReviews(item);
+    assertThat(driver.reload(item).state()).isEqualTo(TaskState.DOMAIN_REVIEW);
+
+    driver.complete(item, "Task_ValidateQuality", "hannah", Map.of("qaCoverage", 86, "securityCritical", false,
+        "qaOutcome", "PASS"));
+    driver.complete(item, "Task_ValidateSecurity", "kofi", Map.of("securityOutcome", "PASS"));
+
+    assertThat(driver.reload(item).state()).isEqualTo(TaskState.COMPLETED);
+  }
+
+  @Test
+  void aFixableValidationSendsTheTaskBackForRework() {
+    WorkItem item = plan(2, securitySensitive(newInstructionKey())).get(0);
+    approveBothReviews(item);
+
+    driver.complete(item, "Task_ValidateQuality", "hannah", Map.of("qaCoverage", 70, "securityCritical", false,
+        "qaOutcome", "FIXABLE", "qaFindings", "HIGH: no test for the MFA timeout"));
+    driver.complete(item, "Task_ValidateSecurity", "kofi", Map.of("securityOutcome", "PASS"));
+
+    assertThat(driver.states(item)).endsWith(TaskState.DOMAIN_REVIEW, TaskState.IN_PROGRESS);
+    assertThat(driver.variable(item, "reworkCount")).isEqualTo(1);
   }
 
   long reservations(WorkItem item) {
