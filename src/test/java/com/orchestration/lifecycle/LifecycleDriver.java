@@ -118,11 +118,19 @@ public class LifecycleDriver {
     }
   }
 
-  /** Runs every job due now, earliest due date first, as the job executor would. */
-  public int executeDueJobs() {
+  /**
+   * Runs every job due now of these tasks' lifecycles and the instances they called, earliest due date first, as
+   * the job executor would. Other tests' leftover jobs are not touched, so time jumps stay local to the test.
+   */
+  public int executeDueJobs(WorkItem... items) {
     int executed = 0;
-    for (int round = 0; round < 50; round++) {
-      List<Job> due = management.createJobQuery().executable().orderByJobDuedate().asc().list();
+    for (int round = 0; round < 200; round++) {
+      java.util.Set<String> instances = new java.util.HashSet<>();
+      for (WorkItem item : items) {
+        instances.addAll(instanceTree(item));
+      }
+      List<Job> due = management.createJobQuery().executable().orderByJobDuedate().asc().list().stream()
+          .filter(job -> instances.contains(job.getProcessInstanceId())).toList();
       if (due.isEmpty()) {
         return executed;
       }

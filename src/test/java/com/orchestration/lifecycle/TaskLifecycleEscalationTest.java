@@ -149,14 +149,14 @@ class TaskLifecycleEscalationTest {
     block(item);
 
     driver.advance(Duration.ofHours(4).plusMinutes(1));
-    driver.executeDueJobs();
+    driver.executeDueJobs(item);
     assertThat(driver.reload(item).state()).isEqualTo(TaskState.ESCALATED);
     assertThat(candidateGroups(escalationTask(item))).containsExactly("leads-frontend");
     assertThat(jdbc.sql("select kind from sla_event where work_item_id = ? and state = 'BLOCKED' order by id")
         .param(item.id()).query(String.class).list()).containsExactly("WARNING", "BREACH");
 
     driver.advance(Duration.ofHours(4));
-    driver.executeDueJobs();
+    driver.executeDueJobs(item);
 
     assertThat(candidateGroups(escalationTask(item))).containsExactly("tech-leads");
   }
@@ -202,7 +202,7 @@ class TaskLifecycleEscalationTest {
     driver.complete(item, "Task_StartWork", assignee(item), Map.of("workAccepted", true));
 
     driver.advance(Duration.ofHours(4).plusMinutes(1));
-    driver.executeDueJobs();
+    driver.executeDueJobs(item);
 
     assertThat(jdbc.sql("select kind from sla_event where work_item_id = ? and state = 'IN_PROGRESS' order by id")
         .param(item.id()).query(String.class).list()).containsExactly("WARNING", "BREACH");
@@ -218,13 +218,13 @@ class TaskLifecycleEscalationTest {
     String other = List.of("lena", "marco").stream().filter(p -> !p.equals(first)).findFirst().orElseThrow();
 
     driver.advance(Duration.ofHours(24).plusMinutes(1));
-    driver.executeDueJobs();
+    driver.executeDueJobs(item);
     assertThat(jdbc.sql("select kind from sla_event where work_item_id = ? and state = 'ASSIGNED' order by id")
         .param(item.id()).query(String.class).list()).containsExactly("WARNING", "BREACH");
     assertThat(candidateGroups(escalationTask(item))).containsExactly("leads-frontend");
 
     resolve(item, "fiona", Map.of("resolution", "reassign", "guidance", "Take it over today", "newAssignee", other));
-    driver.executeDueJobs();
+    driver.executeDueJobs(item);
 
     assertThat(driver.reload(item).assignee()).isEqualTo(other);
     assertThat(driver.reload(item).state()).isEqualTo(TaskState.ASSIGNED);

@@ -170,7 +170,7 @@ class TaskLifecycleProcessTest {
     jdbc.sql("update work_item set state = 'COMPLETED' where id = ?").param(first.id()).update();
 
     driver.advance(Duration.ofMinutes(61));
-    driver.executeDueJobs();
+    driver.executeDueJobs(items.toArray(WorkItem[]::new));
 
     assertThat(driver.reload(items.get(1)).state()).isEqualTo(TaskState.ASSIGNED);
   }
@@ -284,7 +284,7 @@ class TaskLifecycleProcessTest {
     WorkItem item = plan(2, frontendTask(newInstructionKey(), "TT1.1")).get(0);
 
     driver.advance(Duration.ofHours(9));
-    driver.executeDueJobs();
+    driver.executeDueJobs(item);
 
     assertThat(jdbc.sql("select kind from sla_event where work_item_id = ? and state = 'ASSIGNED'").param(item.id())
         .query(String.class).list()).containsExactly("WARNING");
@@ -417,7 +417,7 @@ class TaskLifecycleProcessTest {
     }
 
     driver.advance(Duration.ofHours(escalationHours).plusMinutes(5));
-    driver.executeDueJobs();
+    driver.executeDueJobs(item);
 
     assertThat(jdbc.sql("select kind from sla_event where work_item_id = ? and state = ? order by id")
         .params(item.id(), state.name()).query(String.class).list()).containsExactly("WARNING", "BREACH");
