@@ -478,6 +478,27 @@ class TaskLifecycleProcessTest {
     assertThat(driver.variable(item, "reworkCount")).isEqualTo(1);
   }
 
+  @Test
+  void theAuthorMayNameAnEligiblePeerAsReviewerButNotSomeoneOutsideTheTeam() {
+    WorkItem item = plan(2, frontendTask(newInstructionKey(), "TT1.1")).get(0);
+    String ic = assignee(item);
+    String chosen = List.of("yuki", "lena", "marco").stream().filter(p -> !p.equals(ic)).findFirst().orElseThrow();
+    driver.complete(item, "Task_StartWork", ic, Map.of("workAccepted", true));
+    Map<String, Object> outsider = submission();
+    outsider.put("preferredReviewer", "alice");
+
+    assertThatThrownBy(() -> driver.complete(item, "Task_DoWork", ic, outsider)).hasMessageContaining("alice");
+    assertThat(driver.reload(item).state()).isEqualTo(TaskState.IN_PROGRESS);
+
+    Map<String, Object> choice = submission();
+    choice.put("preferredReviewer", chosen);
+    driver.complete(item, "Task_DoWork", ic, choice);
+
+    assertThat(reviewer(item)).isEqualTo(chosen);
+    assertThat(jdbc.sql("select count(*) from capacity_reservation where work_item_id = ? and person_id = ? and kind = 'REVIEW'")
+        .params(item.id(), chosen).query(Long.class).single()).isEqualTo(1);
+  }
+
   long reservations(WorkItem item) {
     return jdbc.sql("select count(*) from capacity_reservation where work_item_id = ?").param(item.id())
         .query(Long.class).single();
