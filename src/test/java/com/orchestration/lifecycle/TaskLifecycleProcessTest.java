@@ -479,6 +479,21 @@ class TaskLifecycleProcessTest {
   }
 
   @Test
+  void aBlockedValidationEscalatesWithTheFindings() {
+    WorkItem item = plan(2, securitySensitive(newInstructionKey())).get(0);
+    approveBothReviews(item);
+
+    driver.complete(item, "Task_ValidateQuality", "hannah", Map.of("qaCoverage", 95, "securityCritical", false,
+        "qaOutcome", "PASS"));
+    driver.complete(item, "Task_ValidateSecurity", "kofi", Map.of("securityOutcome", "BLOCKED",
+        "securityFindings", "CRITICAL: MFA codes logged in plain text"));
+
+    assertThat(driver.reload(item).state()).isEqualTo(TaskState.ESCALATED);
+    assertThat(driver.workItems.transitions(item.id())).last().satisfies(t -> assertThat(t.reason())
+        .contains("Cross-functional validation blocked").contains("MFA codes logged in plain text"));
+  }
+
+  @Test
   void theAuthorMayNameAnEligiblePeerAsReviewerButNotSomeoneOutsideTheTeam() {
     WorkItem item = plan(2, frontendTask(newInstructionKey(), "TT1.1")).get(0);
     String ic = assignee(item);
