@@ -96,6 +96,23 @@ class TaskCommandApiTest {
   }
 
   @Test
+  void tasklistLoadsTheCamundaFormAndItsContextForTheAssignee() throws Exception {
+    String ic = driver.reload(item).assignee();
+    String taskId = driver.task(item, "Task_StartWork").getId();
+    WebappSession tasklist = WebappSession.login(port, ic, "demo", "tasklist");
+
+    HttpResponse<String> form = tasklist.get("/camunda/api/engine/engine/default/task/" + taskId + "/deployed-form");
+    HttpResponse<String> variables = tasklist.get("/camunda/api/engine/engine/default/task/" + taskId
+        + "/form-variables");
+
+    assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
+    assertThat(body(form).get("id").asText()).isEqualTo("start-work");
+    assertThat(variables.statusCode()).isEqualTo(200);
+    assertThat(body(variables).get("taskTitle").get("value").asText()).isEqualTo("Build the order history page TT1.1");
+    assertThat(body(variables).get("assignmentRationale").get("value").asText()).startsWith("skill ");
+  }
+
+  @Test
   void theTaskViewSaysWhoGotTheTaskAndWhy() throws Exception {
     HttpResponse<String> view = WebappSession.basic(port, "GET", path, "fiona", "demo", null);
 
