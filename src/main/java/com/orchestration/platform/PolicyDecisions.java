@@ -58,7 +58,35 @@ public class PolicyDecisions {
     return Map.copyOf(copy);
   }
 
+  /**
+   * Inside a transaction the version looked up first is kept for the rest of it: one query per decision per
+   * transaction (an assignment asks for four levels), and one consistent version for every row the transaction
+   * decides. Outside a transaction every call looks up the latest version.
+   */
   private String latestDefinitionId(String decisionKey) {
+    if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+      return queryLatestDefinitionId(decisionKey);
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, String> versions = (Map<String, String>)
+        org.springframework.transaction.support.TransactionSynchronizationManager.getResource(this);
+    if (versions == null) {
+      Map<String, String> bound = new java.util.HashMap<>();
+      org.springframework.transaction.support.TransactionSynchronizationManager.bindResource(this, bound);
+      org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+          new org.springframework.transaction.support.TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              org.springframework.transaction.support.TransactionSynchronizationManager.unbindResourceIfPossible(
+                  PolicyDecisions.this);
+            }
+          });
+      versions = bound;
+    }
+    return versions.computeIfAbsent(decisionKey, this::queryLatestDefinitionId);
+  }
+
+  private String queryLatestDefinitionId(String decisionKey) {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     DecisionDefinition definition = configuration.getCommandExecutorTxRequired().execute(context ->
