@@ -77,6 +77,22 @@ class PlanValidatorTest {
   }
 
   @Test
+  void theTacticalExampleOfDocsPlansIsValid() {
+    List<PlanTask> tasks = PlanParser.parseTactical("""
+        TT2.1 | backend | 3   | Order entity and repository | skills: java:intermediate | nice: postgresql | complexity: simple
+        TT2.2 | backend | 6   | REST controller             | deps: TT2.1 | skills: java:intermediate, spring-boot:intermediate | security | criteria: 201 with id; 400 names the field
+        TT2.3 | qa      | 2.5 | Contract tests              | deps: TT2.2, TT1.3 | skills: contract-testing:beginner
+        """);
+
+    PlanValidation validation = PlanValidator.validate(tasks, 3, taxonomy, Set.of("TT1.3"));
+
+    assertThat(validation.warnings()).isEmpty();
+    assertThat(validation.taskCount()).isEqualTo(3);
+    assertThat(validation.parallelGroups()).isEqualTo(1);
+    assertThat(tasks.get(1).acceptanceCriteria()).isEqualTo("201 with id; 400 names the field");
+  }
+
+  @Test
   void aPlanBodyInJsonGivesTheSameTasksAsTheTextarea() throws Exception {
     // Given the first strategic task written as JSON, without kind (taken from the key)
     String json = """
