@@ -53,4 +53,9 @@ public final class SkillTaxonomy {
           "Field '" + field + "' names the unknown skill '" + skill + "'; see GET /api/skills for known skills");
     }
   }
+
+  /** Reads and validates a taxonomy file (the format of {@code skills.yaml}), e.g. for tools and tests. */
+  public static SkillTaxonomy read(org.springframework.core.io.Resource resource) {
+    return OrganizationFileReader.readSkills(resource);
+  }
 }

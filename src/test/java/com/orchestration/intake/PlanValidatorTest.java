@@ -10,7 +10,6 @@ import com.orchestration.organization.Domain;
 import com.orchestration.organization.SkillLevel;
 import com.orchestration.organization.SkillTaxonomy;
 import com.orchestration.platform.InvalidInputException;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,20 +21,16 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.Resource;
 
 /** Plan validation of SPEC §4.4/§4.6: every error with its field and message, cycles named, tier count warnings. */
 class PlanValidatorTest {
 
   static SkillTaxonomy taxonomy;
 
-  /** The real skills.yaml, read by the organisation package's own reader (package-private, hence reflection). */
+  /** The real skills.yaml. */
   @BeforeAll
-  static void readTaxonomy() throws Exception {
-    Class<?> reader = Class.forName("com.orchestration.organization.OrganizationFileReader");
-    Method readSkills = reader.getDeclaredMethod("readSkills", Resource.class);
-    readSkills.setAccessible(true);
-    taxonomy = (SkillTaxonomy) readSkills.invoke(null, new ClassPathResource("skills.yaml"));
+  static void readTaxonomy() {
+    taxonomy = SkillTaxonomy.read(new ClassPathResource("skills.yaml"));
   }
 
   static final String TIER_3_PLAN = """
