@@ -41,9 +41,7 @@ class AssignmentController {
   }
 
   static TaskAttributes toAttributes(PreviewRequest request) {
-    Domain domain = Domain.parse(required(request.domain(), "domain", Domain.allowed()))
-        .orElseThrow(() -> new InvalidInputException("domain", "Unknown domain '" + request.domain()
-            + "'; allowed: " + Domain.allowed()));
+    Domain domain = Domain.require("domain", required(request.domain(), "domain", Domain.allowed()));
     Complexity complexity = Complexity.fromJson(required(request.complexity(), "complexity",
         String.join(", ", Complexity.jsonNames())))
         .orElseThrow(() -> new InvalidInputException("complexity", "Unknown complexity '" + request.complexity()

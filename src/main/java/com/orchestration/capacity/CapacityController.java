@@ -1,7 +1,6 @@
 package com.orchestration.capacity;
 
 import com.orchestration.organization.Domain;
-import com.orchestration.platform.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -87,7 +86,6 @@ class CapacityController {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }
-    return Optional.of(Domain.parse(value).orElseThrow(() -> new InvalidInputException("domain",
-        "Unknown domain '" + value + "'; allowed: " + Domain.allowed())));
+    return Optional.of(Domain.require("domain", value));
   }
 }

@@ -39,9 +39,7 @@ class HandoffController {
     HandoffState wantState = blank(state) ? null : HandoffState.parse(state.strip())
         .orElseThrow(() -> new InvalidInputException("state", "Parameter 'state' has the invalid value '" + state
             + "'; allowed: " + HandoffState.allowed()));
-    Domain wantDomain = blank(toDomain) ? null : Domain.parse(toDomain.strip())
-        .orElseThrow(() -> new InvalidInputException("toDomain", "Parameter 'toDomain' has the invalid value '"
-            + toDomain + "'; allowed: " + Domain.allowed()));
+    Domain wantDomain = blank(toDomain) ? null : Domain.require("toDomain", toDomain);
     return handoffs.find(blank(instructionKey) ? null : instructionKey.strip(), wantState,
         wantDomain == null ? null : wantDomain.value(), MAX_RESULTS);
   }

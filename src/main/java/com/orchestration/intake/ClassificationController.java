@@ -52,10 +52,7 @@ class ClassificationController {
     List<String> requestedDomains = request.affectedDomains() == null ? List.of() : request.affectedDomains();
     for (int i = 0; i < requestedDomains.size(); i++) {
       String domain = requestedDomains.get(i);
-      if (Domain.parse(domain).isEmpty()) {
-        throw new InvalidInputException("affectedDomains[" + i + "]", "Unknown domain '" + domain + "'; allowed: "
-            + Domain.allowed());
-      }
+      Domain.require("affectedDomains[" + i + "]", domain);
       domains.add(domain);
     }
     Set<ScopeFlag> flags = EnumSet.noneOf(ScopeFlag.class);
