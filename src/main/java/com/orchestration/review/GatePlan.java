@@ -42,6 +42,12 @@ public class GatePlan {
     return new ReworkLimit((int) policy.number("maxReworkLoops"), (String) policy.value("reworkEscalationLevel"));
   }
 
+  /** Hours a review of a task with this estimate reserves on the reviewer (DMN {@code review-effort}). */
+  public double reviewHours(String gate, double estimateHours) {
+    PolicyDecisions.Policy policy = policies.evaluate("review-effort", Map.of("gate", gate));
+    return Math.max(policy.number("minReviewHours"), policy.number("reviewShare") * estimateHours);
+  }
+
   public List<String> domainChecklist(String domain) {
     return policies.evaluate("domain-checklist", Map.of("domain", domain)).rows().stream()
         .map(row -> (String) row.get("checklistItem")).toList();

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Select peer reviewer" (gate 1): picks the reviewer ({@link ReviewerSelection}), writes {@code peerReviewer} and
- * {@code peerReviewerRationale}, and reserves the review's hours on the reviewer's capacity: 10 % of the task's
- * estimate, at least 0.5 h. Reviews are never capped — a review must not wait because the reviewer is busy; the hours
+ * {@code peerReviewerRationale}, and reserves the review's hours on the reviewer's capacity (DMN {@code review-effort}:
+ * 10 % of the task's estimate, at least 0.5 h). Reviews are never capped — a review must not wait because the reviewer is busy; the hours
  * only make the load visible to assignment and the forecast.
  */
 @Component
@@ -27,15 +27,14 @@ class SelectPeerReviewerDelegate implements JavaDelegate {
   private final ReviewerSelection selection;
   private final WorkItemService workItems;
   private final CapacityService capacity;
+  private final GatePlan gatePlan;
 
-  SelectPeerReviewerDelegate(ReviewerSelection selection, WorkItemService workItems, CapacityService capacity) {
+  SelectPeerReviewerDelegate(ReviewerSelection selection, WorkItemService workItems, CapacityService capacity,
+      GatePlan gatePlan) {
     this.selection = selection;
     this.workItems = workItems;
     this.capacity = capacity;
-  }
-
-  static double reviewHours(WorkItem item) {
-    return Math.max(0.5, 0.1 * item.estimateHours());
+    this.gatePlan = gatePlan;
   }
 
   @Override
@@ -47,6 +46,7 @@ class SelectPeerReviewerDelegate implements JavaDelegate {
     execution.setVariable(PEER_REVIEWER_RATIONALE, choice.rationale());
     // Positive infinity, not Double.MAX_VALUE: a reviewer with no capacity in the horizon has workload +∞, which
     // MAX_VALUE would refuse.
-    capacity.reserve(item.id(), choice.reviewer(), ReservationKind.REVIEW, reviewHours(item), Double.POSITIVE_INFINITY);
+    capacity.reserve(item.id(), choice.reviewer(), ReservationKind.REVIEW,
+        gatePlan.reviewHours(GatePlan.PEER_REVIEW, item.estimateHours()), Double.POSITIVE_INFINITY);
   }
 }
