@@ -16,8 +16,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -110,13 +108,7 @@ public class LifecycleService {
 
   /** Every dependency COMPLETED (SPEC §4.7). */
   public boolean dependenciesComplete(long workItemId) {
-    WorkItem item = workItems.get(workItemId);
-    if (item.dependencies().isEmpty()) {
-      return true;
-    }
-    Set<String> completed = workItems.ofInstruction(item.instructionKey()).stream()
-        .filter(w -> w.state() == TaskState.COMPLETED).map(WorkItem::taskKey).collect(Collectors.toSet());
-    return completed.containsAll(item.dependencies());
+    return workItems.dependenciesComplete(workItemId);
   }
 
   /**
@@ -148,8 +140,7 @@ public class LifecycleService {
 
   /** Tasks of the same instruction that wait for {@code item}. */
   public List<WorkItem> dependants(WorkItem item) {
-    return workItems.ofInstruction(item.instructionKey()).stream()
-        .filter(w -> w.dependencies().contains(item.taskKey())).toList();
+    return workItems.dependants(item.id());
   }
 
   /** CANCELLED from any open state (the lifecycle's cancel path); capacity and agent access follow. */

@@ -140,6 +140,26 @@ class WorkItemRepository {
     return ids;
   }
 
+  /** Dependencies of the task that are not COMPLETED yet: one query, whatever the size of the plan. */
+  int countIncompleteDependencies(long id) {
+    return jdbc.sql("""
+            select count(*) from work_item_dependency d join work_item w on w.id = d.depends_on_id
+            where d.work_item_id = ? and w.state <> 'COMPLETED'""")
+        .param(id).query(Integer.class).single();
+  }
+
+  /** Tasks this one depends on. */
+  List<WorkItem> findDependencies(long id) {
+    return load(jdbc.sql("select " + COLUMNS + " from work_item where id in "
+        + "(select depends_on_id from work_item_dependency where work_item_id = ?) order by id").param(id));
+  }
+
+  /** Tasks that depend on this one. */
+  List<WorkItem> findDependants(long id) {
+    return load(jdbc.sql("select " + COLUMNS + " from work_item where id in "
+        + "(select work_item_id from work_item_dependency where depends_on_id = ?) order by id").param(id));
+  }
+
   List<StateTransition> transitions(long id) {
     return jdbc.sql("""
             select id, work_item_id, from_state, to_state, occurred_at, actor, reason

@@ -114,6 +114,21 @@ public class WorkItemService {
     return repository.findByInstruction(instructionKey);
   }
 
+  /** True when every dependency of the task is COMPLETED (or it has none). */
+  public boolean dependenciesComplete(long id) {
+    return repository.countIncompleteDependencies(id) == 0;
+  }
+
+  /** Tasks this one waits for. */
+  public List<WorkItem> dependencies(long id) {
+    return repository.findDependencies(id);
+  }
+
+  /** Tasks of the same instruction that wait for this one. */
+  public List<WorkItem> dependants(long id) {
+    return repository.findDependants(id);
+  }
+
   public List<StateTransition> transitions(long id) {
     return repository.transitions(id);
   }

@@ -47,9 +47,9 @@ class PlanGatesDelegate implements JavaDelegate {
     execution.setVariable(DOMAIN_CHECKLIST_TEXT, gatePlan.domainChecklist(item.domain().value()).stream()
         .map(line -> "☐ " + line).collect(Collectors.joining("\n")));
     // Cross-domain for the escalation ladder: a dependency on, or a dependant in, another domain.
-    execution.setVariable(ESCALATION_CROSS_DOMAIN, workItems.ofInstruction(item.instructionKey()).stream()
-        .anyMatch(w -> w.domain() != item.domain()
-            && (item.dependencies().contains(w.taskKey()) || w.dependencies().contains(item.taskKey()))));
+    execution.setVariable(ESCALATION_CROSS_DOMAIN,
+        java.util.stream.Stream.concat(workItems.dependencies(item.id()).stream(), workItems.dependants(item.id()).stream())
+            .anyMatch(w -> w.domain() != item.domain()));
     execution.setVariable(ESCALATION_ARCHITECTURAL, item.architectural());
     execution.setVariable(ESCALATION_CRITICAL_PATH_AT_RISK, false);
   }
