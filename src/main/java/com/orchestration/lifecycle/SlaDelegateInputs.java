@@ -11,14 +11,6 @@ final class SlaDelegateInputs {
 
   private SlaDelegateInputs() {}
 
-  static long workItemId(DelegateExecution execution) {
-    Object value = execution.getVariable(WORK_ITEM_ID);
-    if (!(value instanceof Number number)) {
-      throw new IllegalStateException("Variable '" + WORK_ITEM_ID + "' (the task's id) is required, was " + value);
-    }
-    return number.longValue();
-  }
-
   /** {@code slaState} (input mapping), else the state the SLA was last loaded for. */
   static TaskState state(DelegateExecution execution) {
     Object value = execution.getVariable(SLA_STATE);

@@ -21,7 +21,7 @@ class SlaRecordBreachDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    sla.recordBreach(SlaDelegateInputs.workItemId(execution), SlaDelegateInputs.state(execution),
+    sla.recordBreach(ProcessValues.id(execution, SlaVariables.WORK_ITEM_ID), SlaDelegateInputs.state(execution),
         SlaDelegateInputs.instant(execution, ENTERED_AT), SlaDelegateInputs.instant(execution, WARNING_DUE),
         SlaDelegateInputs.instant(execution, ESCALATION_DUE), execution.getProcessInstanceId());
   }

@@ -21,7 +21,7 @@ class SlaRecordWarningDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    sla.record(SlaDelegateInputs.workItemId(execution), SlaDelegateInputs.state(execution), SlaEventKind.WARNING,
+    sla.record(ProcessValues.id(execution, SlaVariables.WORK_ITEM_ID), SlaDelegateInputs.state(execution), SlaEventKind.WARNING,
         SlaDelegateInputs.instant(execution, ENTERED_AT), SlaDelegateInputs.instant(execution, WARNING_DUE),
         execution.getProcessInstanceId());
   }

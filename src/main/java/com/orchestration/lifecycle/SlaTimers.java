@@ -27,7 +27,7 @@ public class SlaTimers {
     if (!(tier instanceof Number)) {
       throw new IllegalStateException("Variable '" + TIER + "' (0..4) is required to load the SLA, was " + tier);
     }
-    WorkItem item = workItems.get(SlaDelegateInputs.workItemId(execution));
+    WorkItem item = workItems.get(ProcessValues.id(execution, SlaVariables.WORK_ITEM_ID));
     SlaDurations durations = sla.durations(state, ((Number) tier).intValue(), item.estimateHours());
     Date now = ClockUtil.getCurrentTime();
     // Names the service task's input mapping does not declare land in the process instance, where the boundary
