@@ -174,6 +174,15 @@ public class LifecycleService {
     if (item.processInstanceId() == null) {
       return cancel(item.id(), actor, reason);
     }
+    return cancelRunning(item, actor, reason);
+  }
+
+  /**
+   * Cancels a task whose lifecycle runs, through the lifecycle's cancel message (no authority check: the caller,
+   * e.g. an instruction's cancellation, has done it).
+   */
+  @Transactional
+  public WorkItem cancelRunning(WorkItem item, String actor, String reason) {
     correlate(item, () -> runtime.createMessageCorrelation(MESSAGE_CANCEL)
         .processInstanceId(item.processInstanceId())
         .setVariable(CANCELLED_BY, actor)

@@ -56,8 +56,11 @@ class ValidateQualityTaskListener implements TaskListener {
     } else if (findings.isEmpty()) {
       throw new FormInputException(QA_FINDINGS, outcome + " needs at least one finding (SEVERITY: text)");
     }
-    reviews.record(task, ReviewGate.CROSS_FUNCTIONAL_QA, authorOf(task, workItems), outcome.toLowerCase(Locale.ROOT),
-        findings);
+    if (task.getVariable(LifecycleVariables.WORK_ITEM_ID) instanceof Number) {
+      reviews.record(task, ReviewGate.CROSS_FUNCTIONAL_QA, authorOf(task, workItems),
+          outcome.toLowerCase(Locale.ROOT), findings);
+    } // else an instruction-level validation (tier 2): the instruction records the outcome
+
   }
 
   static int tier(DelegateTask task) {

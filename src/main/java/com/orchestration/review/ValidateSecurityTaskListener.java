@@ -34,7 +34,9 @@ class ValidateSecurityTaskListener implements TaskListener {
     if (!"PASS".equals(outcome) && findings.isEmpty()) {
       throw new FormInputException(SECURITY_FINDINGS, outcome + " needs at least one finding (SEVERITY: text)");
     }
-    reviews.record(task, ReviewGate.CROSS_FUNCTIONAL_SECURITY, ValidateQualityTaskListener.authorOf(task, workItems),
-        outcome.toLowerCase(Locale.ROOT), findings);
+    if (task.getVariable(com.orchestration.lifecycle.LifecycleVariables.WORK_ITEM_ID) instanceof Number) {
+      reviews.record(task, ReviewGate.CROSS_FUNCTIONAL_SECURITY, ValidateQualityTaskListener.authorOf(task, workItems),
+          outcome.toLowerCase(Locale.ROOT), findings);
+    }
   }
 }

@@ -1,0 +1,185 @@
+package com.orchestration.intake;
+
+import static com.orchestration.intake.InstructionVariables.*;
+
+import com.orchestration.lifecycle.LifecycleService;
+import com.orchestration.lifecycle.Priority;
+import com.orchestration.lifecycle.TaskKind;
+import com.orchestration.lifecycle.TaskState;
+import com.orchestration.lifecycle.WorkItem;
+import com.orchestration.lifecycle.WorkItemService;
+import com.orchestration.platform.AsSystem;
+import com.orchestration.platform.ConflictException;
+import com.orchestration.platform.FiredRule;
+import com.orchestration.platform.ForbiddenException;
+import com.orchestration.platform.InvalidInputException;
+import com.orchestration.platform.NotFoundException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The instruction as a whole (SPEC §4): its state, the log of decisions with their reasons, reading it with its
+ * tasks and progress, and cancellation by the TL or EM (every open task CANCELLED, capacity released).
+ */
+@Service
+public class InstructionService {
+
+  private final InstructionRepository repository;
+  private final WorkItemService workItems;
+  private final LifecycleService lifecycle;
+  private final RuntimeService runtime;
+  private final AsSystem asSystem;
+
+  InstructionService(InstructionRepository repository, WorkItemService workItems, LifecycleService lifecycle,
+      RuntimeService runtime, AsSystem asSystem) {
+    this.repository = repository;
+    this.workItems = workItems;
+    this.lifecycle = lifecycle;
+    this.runtime = runtime;
+    this.asSystem = asSystem;
+  }
+
+  public Instruction get(String key) {
+    return repository.find(key).orElseThrow(() -> new NotFoundException("instruction", key));
+  }
+
+  public List<Instruction> search(InstructionState state, Integer tier, Priority priority, int limit) {
+    return repository.search(state, tier, priority, limit);
+  }
+
+  public List<InstructionDecision> decisions(String key) {
+    return repository.decisions(key);
+  }
+
+  @Transactional
+  public void moveTo(String key, InstructionState state) {
+    Instruction instruction = get(key);
+    if (instruction.state().isTerminal()) {
+      throw new ConflictException("Instruction " + key + " is already " + instruction.state());
+    }
+    repository.updateState(key, state, now());
+  }
+
+  @Transactional
+  public void record(String key, String kind, String subject, String outcome, String reason, String actor) {
+    repository.insertDecision(key, kind, subject, outcome, reason == null || reason.isBlank() ? "—" : reason, actor,
+        now());
+  }
+
+  /** The TL changes the tier while planning (SPEC §4.2); recorded for tier calibration (§11). */
+  @Transactional
+  public void overrideTier(String key, int tier, String reason, String actor) {
+    Instruction instruction = get(key);
+    if (tier == instruction.tier()) {
+      return;
+    }
+    repository.updateTier(key, tier, now());
+    record(key, "tier-override", null, "tier " + instruction.tier() + " → " + tier, reason, actor);
+  }
+
+  @Transactional
+  public void recordAnswer(String key, String answer, String actor) {
+    repository.updateAnswer(key, answer, now());
+    record(key, "answer", null, "answered", answer, actor);
+  }
+
+  @Transactional
+  public void recordRisk(String key, String outcome, List<String> checkpoints) {
+    repository.updateRisk(key, outcome, checkpoints, now());
+  }
+
+  @Transactional
+  public void recordGoNoGo(String key, String decision, String reason, String actor) {
+    repository.updateGoNoGo(key, decision, now());
+    record(key, "go-no-go", null, decision, reason, actor);
+  }
+
+  /** Completed tactical tasks / all tactical tasks that were not cancelled (0 when there are none). */
+  public static double progress(List<WorkItem> items) {
+    List<WorkItem> tactical = items.stream()
+        .filter(i -> i.kind() == TaskKind.TACTICAL && i.state() != TaskState.CANCELLED).toList();
+    if (tactical.isEmpty()) {
+      return 0;
+    }
+    return (double) tactical.stream().filter(i -> i.state() == TaskState.COMPLETED).count() / tactical.size();
+  }
+
+  /** Keys of every task of the instruction, for plans that name existing tasks as dependencies. */
+  public List<String> existingTaskKeys(String key) {
+    return workItems.ofInstruction(key).stream().map(WorkItem::taskKey)
+        .sorted(PlanValidator.KEY_ORDER).toList();
+  }
+
+  /**
+   * A person cancels the instruction (SPEC §4.7): only the TL or the EM, with a reason. The process's interrupting
+   * event subprocess does the work ({@link #cancelEverything}), so called strategic-task processes end with it.
+   */
+  @Transactional
+  public Instruction requestCancel(String key, String actor, List<String> groups, String reason) {
+    if (!groups.contains("tech-leads") && !groups.contains("engineering-managers")) {
+      throw new ForbiddenException("Only the tech lead or the engineering manager may cancel an instruction");
+    }
+    if (reason == null || reason.isBlank()) {
+      throw new InvalidInputException("reason", "A cancellation needs a reason (what changed, who decided)");
+    }
+    if (reason.length() > 1000) {
+      throw new InvalidInputException("reason", "The reason is limited to 1000 characters (" + reason.length()
+          + " given)");
+    }
+    Instruction instruction = get(key);
+    if (instruction.state().isTerminal()) {
+      throw new ConflictException("Instruction " + key + " is already " + instruction.state());
+    }
+    // Ask first instead of catching a failed correlation: a failed engine command marks our transaction
+    // rollback-only. Without a running process (it ended abnormally) the tasks are cancelled directly.
+    boolean running = instruction.processInstanceId() != null && asSystem.call(() -> runtime
+        .createProcessInstanceQuery().processInstanceId(instruction.processInstanceId()).count()) > 0;
+    if (running) {
+      asSystem.run(() -> runtime.createMessageCorrelation(MESSAGE_CANCEL_INSTRUCTION)
+          .processInstanceId(instruction.processInstanceId())
+          .setVariable(CANCELLED_BY, actor)
+          .setVariable(CANCEL_REASON, reason.strip())
+          .correlateWithResult());
+    } else {
+      cancelEverything(key, actor, reason.strip());
+    }
+    return get(key);
+  }
+
+  /** Every open task CANCELLED (running lifecycles through their cancel message), then the instruction. */
+  @Transactional
+  public void cancelEverything(String key, String actor, String reason) {
+    List<WorkItem> open = workItems.ofInstruction(key).stream().filter(i -> i.state().isOpen())
+        .sorted(Comparator.comparing(WorkItem::kind).reversed()) // tactical first, then strategic
+        .toList();
+    String why = "instruction cancelled: " + reason;
+    for (WorkItem item : open) {
+      if (item.kind() == TaskKind.TACTICAL && item.processInstanceId() != null) {
+        lifecycle.cancelRunning(item, actor, why);
+      } else {
+        WorkItem current = workItems.get(item.id());
+        if (current.state().isOpen()) {
+          lifecycle.cancel(item.id(), actor, why);
+        }
+      }
+    }
+    repository.updateState(key, InstructionState.CANCELLED, now());
+    record(key, "cancellation", null, "CANCELLED", reason + " (" + open.size() + " open tasks cancelled)", actor);
+  }
+
+  /** One line per fired rule, for a recorded reason. */
+  static String rules(List<FiredRule> rules) {
+    return rules.isEmpty() ? "" : " [rules: " + rules.stream().map(r -> r.decision() + "/" + r.ruleId())
+        .collect(Collectors.joining(", ")) + "]";
+  }
+
+  static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+}
