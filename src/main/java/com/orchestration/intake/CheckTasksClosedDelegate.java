@@ -22,10 +22,12 @@ class CheckTasksClosedDelegate implements JavaDelegate {
 
   private final WorkItemService workItems;
   private final PlanReviews reviews;
+  private final InstructionService instructions;
 
-  CheckTasksClosedDelegate(WorkItemService workItems, PlanReviews reviews) {
+  CheckTasksClosedDelegate(WorkItemService workItems, PlanReviews reviews, InstructionService instructions) {
     this.workItems = workItems;
     this.reviews = reviews;
+    this.instructions = instructions;
   }
 
   @Override
@@ -41,6 +43,9 @@ class CheckTasksClosedDelegate implements JavaDelegate {
       String closing = tier >= 3 ? "go-no-go"
           : PlanReviews.crossFunctional(reviews.forInstruction(tier)) ? "validate" : "complete";
       execution.setVariable(CLOSING_STEP, closing);
+      if (closing.equals("validate") && Boolean.TRUE.equals(execution.getVariable(ALL_TASKS_CLOSED))) {
+        instructions.moveTo(key, InstructionState.VALIDATION);
+      }
     }
   }
 }

@@ -35,9 +35,14 @@ public class InstructionService {
   private final LifecycleService lifecycle;
   private final RuntimeService runtime;
   private final AsSystem asSystem;
+  private final org.springframework.context.ApplicationEventPublisher events;
+
+  /** An instruction left the admission pipeline (planned, cancelled, rejected): queued ones may now fit. */
+  public record PipelineReleased(String instructionKey) {}
 
   InstructionService(InstructionRepository repository, WorkItemService workItems, LifecycleService lifecycle,
-      RuntimeService runtime, AsSystem asSystem) {
+      RuntimeService runtime, AsSystem asSystem, org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.repository = repository;
     this.workItems = workItems;
     this.lifecycle = lifecycle;
@@ -64,6 +69,9 @@ public class InstructionService {
       throw new ConflictException("Instruction " + key + " is already " + instruction.state());
     }
     repository.updateState(key, state, now());
+    if (instruction.state().isAdmittedPipeline() && !state.isAdmittedPipeline()) {
+      events.publishEvent(new PipelineReleased(key));
+    }
   }
 
   @Transactional
@@ -169,7 +177,11 @@ public class InstructionService {
         }
       }
     }
+    boolean inPipeline = get(key).state().isAdmittedPipeline();
     repository.updateState(key, InstructionState.CANCELLED, now());
+    if (inPipeline) {
+      events.publishEvent(new PipelineReleased(key));
+    }
     record(key, "cancellation", null, "CANCELLED", reason + " (" + open.size() + " open tasks cancelled)", actor);
   }
 

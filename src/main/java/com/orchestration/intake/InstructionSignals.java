@@ -77,6 +77,16 @@ class InstructionSignals {
     }
   }
 
+  /** An admitted instruction left planning: its estimate no longer counts, queued instructions check again. */
+  @EventListener
+  void pipelineReleased(InstructionService.PipelineReleased event) {
+    Pending pending = pending();
+    pending.capacityFreed = true;
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      flush(pending);
+    }
+  }
+
   /** A strategic task completed inside a process: its dependants check their dependencies after commit. */
   void strategicTaskCompleted(WorkItem st) {
     Pending pending = pending();
@@ -146,8 +156,13 @@ class InstructionSignals {
   private void correlate(String message, String processInstanceId) {
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
-        newTransaction.executeWithoutResult(status -> asSystem.run(() -> runtime.createMessageCorrelation(message)
-            .processInstanceId(processInstanceId).correlateWithResult()));
+        newTransaction.executeWithoutResult(status -> asSystem.run(() -> {
+          // Ask first: a correlation nobody waits for is logged as an engine error even when we expect it.
+          if (runtime.createExecutionQuery().processInstanceId(processInstanceId)
+              .messageEventSubscriptionName(message).count() > 0) {
+            runtime.createMessageCorrelation(message).processInstanceId(processInstanceId).correlateWithResult();
+          }
+        }));
         return;
       } catch (MismatchingMessageCorrelationException notWaiting) {
         return; // it is checking right now, or has moved on; the hourly re-check is the safety net

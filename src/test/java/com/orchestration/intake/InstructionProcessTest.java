@@ -1,0 +1,360 @@
+package com.orchestration.intake;
+
+import static com.orchestration.intake.InstructionDriver.request;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.orchestration.OrchestrationTest;
+import com.orchestration.lifecycle.LifecycleDriver;
+import com.orchestration.lifecycle.TaskKind;
+import com.orchestration.lifecycle.TaskState;
+import com.orchestration.lifecycle.WorkItem;
+import com.orchestration.lifecycle.WorkItemService;
+import com.orchestration.platform.InvalidInputException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** BPMN instruction and strategic-task end to end, one test per tier (SPEC §4), every user task as its persona. */
+@OrchestrationTest
+class InstructionProcessTest {
+
+  @Autowired InstructionDriver driver;
+  @Autowired LifecycleDriver lifecycle;
+  @Autowired WorkItemService workItems;
+  @Autowired RuntimeService runtime;
+  @Autowired JdbcClient jdbc;
+
+  @BeforeEach
+  void fixTheClock() {
+    lifecycle.startClock();
+  }
+
+  @AfterEach
+  void cancelLeftovers() {
+    driver.cleanUp();
+  }
+
+  List<String> decisionKinds(String key) {
+    return driver.instructions.decisions(key).stream().map(InstructionDecision::kind).toList();
+  }
+
+  void assertNothingLeft(String key) {
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).count())
+        .as("process instances of %s still running", key).isZero();
+    assertThat(jdbc.sql("select count(*) from capacity_reservation r join work_item w on w.id = r.work_item_id "
+        + "where w.instruction_key = ?").param(key).query(Integer.class).single()).as("reservations").isZero();
+  }
+
+  @Test
+  void tierZeroQuestionIsAnsweredByTheTechLeadGroupAndCompletes() {
+    Instruction ins = driver.submit(request("How do we rotate the signing keys?", "question", List.of(), List.of(),
+        "normal"), "alice");
+    assertThat(ins.key()).matches("INS-20261124-\\d{3}");
+    assertThat(ins.tier()).isZero();
+    assertThat(driver.get(ins.key()).state()).isEqualTo(InstructionState.PLANNING);
+
+    assertThatThrownBy(() -> driver.complete(ins.key(), "Task_AnswerQuestion", null, "alice",
+        Map.of("answer", "x"))).isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> driver.complete(ins.key(), "Task_AnswerQuestion", null, "tom", Map.of()))
+        .hasMessageContaining("The answer is required");
+    driver.complete(ins.key(), "Task_AnswerQuestion", null, "tom",
+        Map.of("answer", "With the key-rotation runbook: docs/runbooks/keys.md"));
+
+    Instruction done = driver.get(ins.key());
+    assertThat(done.state()).isEqualTo(InstructionState.COMPLETED);
+    assertThat(done.answer()).contains("key-rotation runbook");
+    assertThat(decisionKinds(ins.key())).containsExactly("classification", "admission", "answer", "end");
+    assertNothingLeft(ins.key());
+  }
+
+  @Test
+  void tierOneInstructionBecomesOneTaskThatRunsTheLifecycle() {
+    Instruction ins = driver.submit(request("Document the order export", "docs", List.of("frontend"), List.of(),
+        "normal"), "alice");
+    assertThat(ins.tier()).isEqualTo(1);
+    List<WorkItem> items = workItems.ofInstruction(ins.key());
+    assertThat(items).singleElement().satisfies(item -> {
+      assertThat(item.taskKey()).isEqualTo("TT1");
+      assertThat(item.kind()).isEqualTo(TaskKind.TACTICAL);
+      assertThat(item.estimateHours()).isEqualTo(0.5);
+      assertThat(item.state()).isEqualTo(TaskState.ASSIGNED);
+    });
+    assertThat(driver.get(ins.key()).state()).isEqualTo(InstructionState.EXECUTING);
+
+    driver.finishTactical(ins.key(), "TT1");
+
+    assertThat(driver.get(ins.key()).state()).isEqualTo(InstructionState.COMPLETED);
+    assertNothingLeft(ins.key());
+  }
+
+  @Test
+  void tierOneWithoutADomainIsRefusedNamingTheField() {
+    assertThatThrownBy(() -> driver.submit(request("Document the export", "docs", List.of(), List.of(), "normal"),
+        "alice"))
+        .isInstanceOf(InvalidInputException.class)
+        .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("affectedDomains"));
+  }
+
+  @Test
+  void tierTwoPlanWithACycleIsRefusedNamingTheCycleAndNothingIsCreated() {
+    Instruction ins = driver.submit(request("Fix the broken price rounding", "fix", List.of("frontend"), List.of(),
+        "normal"), "alice");
+    assertThat(ins.tier()).isEqualTo(2);
+    String cyclic = """
+        TT1 | frontend | 2 | Round in the basket | deps: TT2
+        TT2 | frontend | 2 | Round in the invoice | deps: TT1
+        TT3 | frontend | 1 | Regression tests""";
+
+    assertThatThrownBy(() -> driver.complete(ins.key(), "Task_WriteTacticalPlan", null, "tom",
+        Map.of("tacticalTasks", cyclic)))
+        .hasMessageContaining("Dependency cycle: TT1 → TT2 → TT1")
+        .hasMessageContaining("tacticalTasks[0].dependencies");
+    assertThat(workItems.ofInstruction(ins.key())).isEmpty();
+    assertThat(driver.openTaskKeys(ins.key())).containsExactly("Task_WriteTacticalPlan");
+
+    assertThatThrownBy(() -> driver.complete(ins.key(), "Task_WriteTacticalPlan", null, "tom",
+        Map.of("tacticalTasks", "TT1 | frontend | 9 | Too big")))
+        .hasMessageContaining("more than one day");
+    assertThatThrownBy(() -> driver.complete(ins.key(), "Task_WriteTacticalPlan", null, "alice",
+        Map.of("tacticalTasks", "TT1 | frontend | 2 | Fine")))
+        .isInstanceOf(AuthorizationException.class);
+    assertThat(workItems.ofInstruction(ins.key())).isEmpty();
+  }
+
+  @Test
+  void tierTwoRunsTheTechLeadsPlanThroughHandoffAndInstructionValidationToCompleted() {
+    Instruction ins = driver.submit(request("Fix the broken price rounding", "fix", List.of("frontend"), List.of(),
+        "high"), "alice");
+    driver.complete(ins.key(), "Task_WriteTacticalPlan", null, "tom", Map.of("tacticalTasks", """
+        # rounding fix
+        TT1 | data     | 2 | Round in the price view | skills: sql:intermediate
+        TT2 | frontend | 2 | Show rounded prices     | deps: TT1
+        TT3 | frontend | 1 | Regression tests        | deps: TT2"""));
+
+    List<WorkItem> items = workItems.ofInstruction(ins.key());
+    assertThat(items).extracting(WorkItem::taskKey).containsExactly("TT1", "TT2", "TT3");
+    assertThat(workItems.get(ins.key(), "TT2").state()).isEqualTo(TaskState.PENDING);
+    assertThat(driver.get(ins.key()).state()).isEqualTo(InstructionState.EXECUTING);
+
+    driver.finishTactical(ins.key(), "TT1");
+    assertThat(lifecycle.states(workItems.get(ins.key(), "TT1"))).contains(TaskState.READY_FOR_HANDOFF);
+    assertThat(workItems.get(ins.key(), "TT2").state()).isNotEqualTo(TaskState.PENDING);
+    driver.finishTactical(ins.key(), "TT2");
+    driver.finishTactical(ins.key(), "TT3");
+
+    assertThat(driver.get(ins.key()).state()).isEqualTo(InstructionState.VALIDATION);
+    driver.complete(ins.key(), "Task_ValidateQuality", null, "hannah", InstructionDriver.qa(85));
+
+    assertThat(driver.get(ins.key()).state()).isEqualTo(InstructionState.COMPLETED);
+    assertThat(decisionKinds(ins.key())).contains("instruction-gate").containsSubsequence("classification",
+        "admission", "instruction-gate", "end").doesNotContain("cancellation");
+    assertNothingLeft(ins.key());
+  }
+
+  static Map<String, Object> strategicPlan(String tasks, int riskEach, boolean core) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("objective", "Customers see and filter their order history");
+    v.put("strategicTasks", tasks);
+    for (String category : RiskScores.CATEGORIES) {
+      v.put(category, riskEach);
+    }
+    v.put("coreArchitecture", core);
+    return v;
+  }
+
+  void breakDownAndApprove(String key, String st, String lead, String breakdown) {
+    driver.complete(key, "Task_BreakDownStrategicTask", st, lead, Map.of("tacticalTasks", breakdown));
+    driver.complete(key, "Task_ReviewBreakdown", st, "tom", Map.of("breakdownDecision", "approve"));
+  }
+
+  void runStrategic(String key, String st, String lead, String breakdown, String... tts) {
+    breakDownAndApprove(key, st, lead, breakdown);
+    for (String tt : tts) {
+      driver.finishTactical(key, tt);
+    }
+    driver.validateStrategic(key, st);
+  }
+
+  Map<String, Object> goNoGo(boolean noCriticalBugs) {
+    Map<String, Object> v = new HashMap<>();
+    for (String item : GoNoGoTaskListener.ITEMS) {
+      v.put(item, true);
+    }
+    v.put("noCriticalBugs", noCriticalBugs);
+    v.put("securityReview", "notApplicable");
+    return v;
+  }
+
+  @Test
+  void tierThreeRunsPlanArchitectureRiskCheckpointStrategicTasksAndANoGoLoopToCompleted() {
+    Instruction ins = driver.submit(request("Add an order history page", "feature", List.of("frontend"), List.of(),
+        "normal"), "alice");
+    String key = ins.key();
+    assertThat(ins.tier()).isEqualTo(3);
+    driver.complete(key, "Task_WriteStrategicPlan", null, "tom", strategicPlan("""
+        ST1 | frontend | 1 | Order list UI
+        ST2 | data     | 1 | Order history view | risk: medium
+        ST3 | frontend | 1 | Filters            | deps: ST1
+        ST4 | data     | 2 | Indexes            | deps: ST2
+        ST5 | frontend | 1 | Help page          | deps: ST3""", 5, true));
+    assertThat(workItems.ofInstruction(key)).as("nothing is created before the plan is approved").isEmpty();
+
+    // core architecture flag → gate 4 on the plan
+    driver.complete(key, "Task_ReviewArchitecture", null, "arjun", Map.of("architectureOutcome", "approve",
+        "architectureFindings", "MEDIUM: keep the view read-only"));
+    // risk sum 30 → approved with checkpoints: the EM must name them
+    assertThat(driver.get(key).state()).isEqualTo(InstructionState.RISK_REVIEW);
+    assertThatThrownBy(() -> driver.complete(key, "Task_ReviewRisk", null, "erin", Map.of("riskDecision", "approve")))
+        .hasMessageContaining("checkpoints");
+    assertThatThrownBy(() -> driver.complete(key, "Task_ReviewRisk", null, "erin", Map.of("riskDecision", "approve",
+        "checkpoints", "ST9"))).hasMessageContaining("'ST9' is not a strategic task of this plan");
+    driver.complete(key, "Task_ReviewRisk", null, "erin", Map.of("riskDecision", "approve", "checkpoints", "st2"));
+
+    assertThat(workItems.ofInstruction(key)).extracting(WorkItem::taskKey)
+        .containsExactly("ST1", "ST2", "ST3", "ST4", "ST5");
+    assertThat(driver.get(key).checkpoints()).containsExactly("ST2");
+    assertThat(workItems.get(key, "ST1").state()).isEqualTo(TaskState.IN_PLANNING);
+    assertThat(workItems.get(key, "ST3").state()).as("waits for ST1").isEqualTo(TaskState.PENDING);
+
+    // the wrong DL may not break down ST1 (frontend)
+    assertThatThrownBy(() -> driver.complete(key, "Task_BreakDownStrategicTask", "ST1", "dana",
+        Map.of("tacticalTasks", "TT1.1 | frontend | 2 | Build the list"))).isInstanceOf(AuthorizationException.class);
+    // a key of another ST is refused
+    assertThatThrownBy(() -> driver.complete(key, "Task_BreakDownStrategicTask", "ST1", "fiona",
+        Map.of("tacticalTasks", "TT2.1 | frontend | 2 | Build the list")))
+        .hasMessageContaining("'TT2.1' is not a task of ST1");
+    // TL requests changes once
+    driver.complete(key, "Task_BreakDownStrategicTask", "ST1", "fiona",
+        Map.of("tacticalTasks", "TT1.1 | frontend | 2 | Build the list"));
+    driver.complete(key, "Task_ReviewBreakdown", "ST1", "tom", Map.of("breakdownDecision", "changes",
+        "breakdownNotes", "add an empty state"));
+    breakDownAndApprove(key, "ST1", "fiona", """
+        TT1.1 | frontend | 2 | Build the list
+        TT1.2 | frontend | 1 | Empty state | deps: TT1.1""");
+    assertThat(workItems.get(key, "ST1").state()).isEqualTo(TaskState.IN_PROGRESS);
+    driver.finishTactical(key, "TT1.1");
+    driver.finishTactical(key, "TT1.2");
+    driver.validateStrategic(key, "ST1");
+    assertThat(workItems.get(key, "ST1").state()).isEqualTo(TaskState.COMPLETED);
+    assertThat(workItems.get(key, "ST3").state()).as("released by ST1").isEqualTo(TaskState.IN_PLANNING);
+
+    breakDownAndApprove(key, "ST2", "dana", "TT2.1 | data | 2 | Create the view | skills: sql:intermediate");
+    driver.finishTactical(key, "TT2.1");
+    driver.validateStrategic(key, "ST2");
+    // EM checkpoint after ST2
+    driver.complete(key, "Task_ReviewCheckpoint", "ST2", "erin", Map.of("checkpointDecision", "continue"));
+    assertThat(workItems.get(key, "ST2").state()).isEqualTo(TaskState.COMPLETED);
+
+    runStrategic(key, "ST3", "fiona", "TT3.1 | frontend | 2 | Filter by date | deps: TT1.1", "TT3.1");
+    runStrategic(key, "ST4", "dana", "TT4.1 | data | 2 | Index on customer and date", "TT4.1");
+    runStrategic(key, "ST5", "fiona", "TT5.1 | frontend | 1 | Help page", "TT5.1");
+
+    // go/no-go: NO_GO needs owners and a date, loops to remediation
+    assertThat(driver.get(key).state()).isEqualTo(InstructionState.GO_NO_GO);
+    assertThatThrownBy(() -> driver.complete(key, "Task_DecideGoNoGo", null, "erin", goNoGo(false)))
+        .hasMessageContaining("owners");
+    Map<String, Object> noGo = goNoGo(false);
+    noGo.put("goNoGoNotes", "fiona: fix the crash on empty filters");
+    noGo.put("reevaluationDate", "2026-11-26");
+    driver.complete(key, "Task_DecideGoNoGo", null, "erin", noGo);
+    assertThat(driver.get(key).goNoGo()).isEqualTo("NO_GO");
+    driver.complete(key, "Task_PlanRemediation", null, "tom",
+        Map.of("remediationTasks", "TT5.2 | frontend | 1 | Fix the crash on empty filters | deps: TT3.1"));
+    driver.finishTactical(key, "TT5.2");
+    Map<String, Object> go = goNoGo(true);
+    go.put("monitoringInPlace", false);
+    driver.complete(key, "Task_DecideGoNoGo", null, "erin", go);
+
+    Instruction done = driver.get(key);
+    assertThat(done.state()).isEqualTo(InstructionState.COMPLETED);
+    assertThat(done.goNoGo()).isEqualTo("GO_WITH_CAVEATS");
+    assertThat(InstructionService.progress(workItems.ofInstruction(key))).isEqualTo(1.0);
+    List<InstructionDecision> decisions = driver.instructions.decisions(key);
+    assertThat(decisions).extracting(InstructionDecision::kind).containsSubsequence("classification", "admission",
+        "strategic-plan", "plan-architecture", "plan-architecture-review", "risk", "risk-review", "breakdown-review",
+        "strategic-gate", "checkpoint", "go-no-go", "remediation", "go-no-go", "end");
+    assertThat(decisions).filteredOn(d -> d.kind().equals("risk")).singleElement()
+        .satisfies(d -> assertThat(d.outcome()).isEqualTo("APPROVE_WITH_CHECKPOINTS"));
+    assertThat(decisions).filteredOn(d -> d.kind().equals("go-no-go")).last()
+        .satisfies(d -> assertThat(d.reason()).contains("monitoring"));
+    assertNothingLeft(key);
+  }
+
+  @Test
+  void tierFourRunsWithArchitectureReviewAndTheEmsRiskTaskToCompleted() {
+    Instruction ins = driver.submit(request("Migrate orders to the new schema", "migration", List.of("data"),
+        List.of("databaseSchemaChange"), "high"), "alice");
+    String key = ins.key();
+    assertThat(ins.tier()).isEqualTo(4);
+    StringBuilder plan = new StringBuilder();
+    for (int i = 1; i <= 10; i++) {
+      plan.append("ST").append(i).append(" | ").append(i % 2 == 0 ? "data" : "frontend").append(" | 1 | Part ")
+          .append(i).append(i > 1 ? " | deps: ST" + (i - 1) : "").append('\n');
+    }
+    // one parallel group and 10 tasks: the plan alone would not need gate 4; the core flag asks for it
+    driver.complete(key, "Task_WriteStrategicPlan", null, "tom", strategicPlan(plan.toString(), 2, true));
+    driver.complete(key, "Task_ReviewArchitecture", null, "arjun", Map.of("architectureOutcome", "changes",
+        "architectureFindings", "HIGH: no rollback for the schema change"));
+    assertThat(driver.task(key, "Task_WriteStrategicPlan", null)).isNotNull();
+    driver.complete(key, "Task_WriteStrategicPlan", null, "tom", strategicPlan(plan.toString(), 2, true));
+    driver.complete(key, "Task_ReviewArchitecture", null, "arjun", Map.of("architectureOutcome", "approve"));
+    // risk sum 12 would be auto-approved, but tier 4 always gets the EM task
+    driver.complete(key, "Task_ReviewRisk", null, "erin", Map.of("riskDecision", "conditions",
+        "riskConditions", "weekly demo to the EM"));
+    assertThat(driver.get(key).riskOutcome()).isEqualTo("APPROVED_WITH_CONDITIONS");
+    for (int i = 1; i <= 10; i++) {
+      String domain = i % 2 == 0 ? "data" : "frontend";
+      runStrategic(key, "ST" + i, domain.equals("data") ? "dana" : "fiona",
+          "TT" + i + ".1 | " + domain + " | 1 | Do part " + i, "TT" + i + ".1");
+    }
+    Map<String, Object> go = goNoGo(true);
+    driver.complete(key, "Task_DecideGoNoGo", null, "erin", go);
+    assertThat(driver.get(key).state()).isEqualTo(InstructionState.COMPLETED);
+    assertThat(driver.get(key).goNoGo()).isEqualTo("GO");
+    assertThat(driver.instructions.decisions(key)).filteredOn(d -> d.kind().equals("plan-warning")).isNotEmpty();
+    assertNothingLeft(key);
+  }
+
+  @Test
+  void theRiskReviewCanRejectAndNothingIsCreated() {
+    Instruction ins = driver.submit(request("Add a loyalty programme", "feature", List.of("frontend"), List.of(),
+        "low"), "alice");
+    driver.complete(ins.key(), "Task_WriteStrategicPlan", null, "tom", strategicPlan("""
+        ST1 | frontend | 1 | Points UI
+        ST2 | frontend | 2 | Points rules""", 7, false));
+    driver.complete(ins.key(), "Task_ReviewRisk", null, "erin", Map.of("riskDecision", "reject",
+        "riskNotes", "not this quarter"));
+    assertThat(driver.get(ins.key()).state()).isEqualTo(InstructionState.REJECTED);
+    assertThat(workItems.ofInstruction(ins.key())).isEmpty();
+    assertNothingLeft(ins.key());
+  }
+
+  @Test
+  void theTechLeadOverridesTheTierAndTheInstructionFollowsTheNewTier() {
+    Instruction ins = driver.submit(request("Add a CSV export button", "feature", List.of("frontend"), List.of(),
+        "normal"), "alice");
+    assertThat(ins.tier()).isEqualTo(3);
+    assertThatThrownBy(() -> driver.complete(ins.key(), "Task_WriteStrategicPlan", null, "tom",
+        Map.of("tierOverride", "2"))).hasMessageContaining("reason for the tier override");
+    driver.complete(ins.key(), "Task_WriteStrategicPlan", null, "tom",
+        Map.of("tierOverride", "2", "tierOverrideReason", "one component, a few hours"));
+    Instruction after = driver.get(ins.key());
+    assertThat(after.tier()).isEqualTo(2);
+    assertThat(after.classifiedTier()).isEqualTo(3);
+    assertThat(driver.openTaskKeys(ins.key())).containsExactly("Task_WriteTacticalPlan");
+    assertThat(driver.instructions.decisions(ins.key())).filteredOn(d -> d.kind().equals("tier-override"))
+        .singleElement().satisfies(d -> {
+          assertThat(d.outcome()).isEqualTo("tier 3 → 2");
+          assertThat(d.reason()).isEqualTo("one component, a few hours");
+          assertThat(d.actor()).isEqualTo("tom");
+        });
+  }
+}
