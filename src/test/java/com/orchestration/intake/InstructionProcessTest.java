@@ -357,4 +357,38 @@ class InstructionProcessTest {
           assertThat(d.actor()).isEqualTo("tom");
         });
   }
+
+  @Autowired org.camunda.bpm.engine.FormService forms;
+  @Autowired org.camunda.bpm.engine.RepositoryService repository;
+
+  @Test
+  void theTasklistStartFormRegistersTheInstructionWithItsBusinessKey() {
+    String definition = repository.createProcessDefinitionQuery().processDefinitionKey("instruction")
+        .latestVersion().singleResult().getId();
+    Map<String, Object> form = new HashMap<>();
+    form.put("title", "Explain how the retry policy works");
+    form.put("affectedDomains", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"backend\"]").create());
+    form.put("scopeFlags", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[]").create());
+    form.put("priority", "low");
+    form.put("customerCommitment", false);
+
+    org.camunda.bpm.engine.runtime.ProcessInstance pi = driver.asUser("lena",
+        () -> forms.submitStartForm(definition, form));
+
+    String key = (String) runtime.getVariable(pi.getId(), "instructionKey");
+    driver.submitted.add(key);
+    assertThat(key).matches("INS-20261124-\\d{3}");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult().getBusinessKey())
+        .isEqualTo(key);
+    Instruction ins = driver.get(key);
+    assertThat(ins.tier()).isZero();
+    assertThat(ins.workTypeInferred()).isTrue();
+    assertThat(ins.submittedBy()).isEqualTo("lena");
+    assertThat(ins.affectedDomains()).containsExactly("backend");
+    assertThat(driver.openTaskKeys(key)).containsExactly("Task_AnswerQuestion");
+
+    form.put("title", " ");
+    assertThatThrownBy(() -> driver.asUser("lena", () -> forms.submitStartForm(definition, form)))
+        .hasMessageContaining("[title]");
+  }
 }
