@@ -20,7 +20,7 @@ class AnswerQuestionTaskListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String answer = ProcessValues.requiredText(task, InstructionVariables.ANSWER, "The answer", 10_000);
+    String answer = ProcessValues.requiredText(task, InstructionVariables.ANSWER, "The answer", 4000);
     instructions.recordAnswer(InstructionSteps.key(task), answer, asSystem.currentActor());
   }
 }

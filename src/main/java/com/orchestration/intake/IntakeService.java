@@ -122,7 +122,9 @@ public class IntakeService {
     Map<String, Object> variables = new HashMap<>();
     variables.put(INSTRUCTION_KEY, instruction.key());
     variables.put(TITLE, instruction.title());
-    variables.put(DESCRIPTION, instruction.description() == null ? "—" : instruction.description());
+    // Camunda keeps a string variable in 4000 characters; the full description stays on the instruction.
+    String description = instruction.description() == null ? "—" : instruction.description();
+    variables.put(DESCRIPTION, description.length() <= 4000 ? description : description.substring(0, 3999) + "…");
     variables.put(PRIORITY, instruction.priority().jsonName());
     variables.put(TIER, instruction.tier());
     variables.put(TIER_REASON, instruction.tierReason());

@@ -391,4 +391,13 @@ class InstructionProcessTest {
     assertThatThrownBy(() -> driver.asUser("lena", () -> forms.submitStartForm(definition, form)))
         .hasMessageContaining("[title]");
   }
+
+  @Test
+  void aDescriptionLongerThanAProcessVariableHoldsIsKeptWholeOnTheInstruction() {
+    String description = "Why the retry policy backs off. ".repeat(300);
+    Instruction ins = driver.submit(new IntakeRequest("Explain the retry policy", description, "question",
+        List.of(), List.of(), "low", null, false, null), "alice");
+    assertThat(driver.get(ins.key()).description()).hasSize(description.strip().length());
+    assertThat((String) runtime.getVariable(driver.get(ins.key()).processInstanceId(), "description")).hasSize(4000);
+  }
 }
