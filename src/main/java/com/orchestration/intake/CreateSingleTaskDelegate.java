@@ -37,7 +37,7 @@ class CreateSingleTaskDelegate implements JavaDelegate {
         List.of(), null, null, Complexity.SIMPLE, null, instruction.scopeFlags().contains("securitySensitive"), false,
         null);
     plans.createTacticalTasks(instruction.key(), List.of(task), asSystem.currentActor(), "tier 1: the instruction "
-        + "is the task");
+        + "is the task", false);
     instructions.moveTo(instruction.key(), InstructionState.EXECUTING);
   }
 }

@@ -108,14 +108,23 @@ public class InstructionService {
     record(key, "go-no-go", null, decision, reason, actor);
   }
 
-  /** Completed tactical tasks / all tactical tasks that were not cancelled (0 when there are none). */
+  /**
+   * Completed tactical tasks / tactical tasks that were not cancelled (SPEC §4.7), where a strategic task that is
+   * not broken down yet counts as one open task, so rolling-wave planning does not show 100% while strategic tasks
+   * wait. 0 when there is nothing yet.
+   */
   public static double progress(List<WorkItem> items) {
     List<WorkItem> tactical = items.stream()
         .filter(i -> i.kind() == TaskKind.TACTICAL && i.state() != TaskState.CANCELLED).toList();
-    if (tactical.isEmpty()) {
+    java.util.Set<String> planned = items.stream().filter(i -> i.kind() == TaskKind.TACTICAL)
+        .map(WorkItem::parentTaskKey).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+    long unplanned = items.stream().filter(i -> i.kind() == TaskKind.STRATEGIC && i.state().isOpen()
+        && !planned.contains(i.taskKey())).count();
+    long total = tactical.size() + unplanned;
+    if (total == 0) {
       return 0;
     }
-    return (double) tactical.stream().filter(i -> i.state() == TaskState.COMPLETED).count() / tactical.size();
+    return (double) tactical.stream().filter(i -> i.state() == TaskState.COMPLETED).count() / total;
   }
 
   /** Keys of every task of the instruction, for plans that name existing tasks as dependencies. */

@@ -31,6 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class IntakeService {
 
+  /** A tier-4 instruction runs 1–4 weeks (SPEC §4.2); twice that bounds a typing error. */
+  static final double MAX_INSTRUCTION_ESTIMATE_HOURS = 2000;
+
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
   private final InstructionRepository repository;
@@ -83,9 +86,11 @@ public class IntakeService {
     TierClassification classification = classifier.classify(input);
     int tier = classification.tier();
     Double estimate = request.estimateHours();
-    if (estimate != null && (!(estimate > 0) || estimate > WorkItemService.MAX_TACTICAL_ESTIMATE_HOURS)) {
-      throw new InvalidInputException(ESTIMATE_HOURS, "The estimate must be more than 0 and at most 8 hours, "
-          + estimate + " given");
+    // Tier 1 becomes one task (at most a day); other tiers give the estimate admission adds to the load.
+    double maxEstimate = tier == 1 ? WorkItemService.MAX_TACTICAL_ESTIMATE_HOURS : MAX_INSTRUCTION_ESTIMATE_HOURS;
+    if (estimate != null && (!(estimate > 0) || estimate > maxEstimate)) {
+      throw new InvalidInputException(ESTIMATE_HOURS, "The estimate of a tier-" + tier + " instruction must be "
+          + "more than 0 and at most " + (int) maxEstimate + " hours, " + estimate + " given");
     }
     if (tier == 1 && input.affectedDomains().isEmpty()) {
       throw new InvalidInputException(AFFECTED_DOMAINS, "A tier-1 instruction becomes one task in the domain it "

@@ -91,14 +91,18 @@ public class PlanService {
 
   /**
    * Tier 2 plan or remediation tasks: validated against the tasks that exist (new keys only, dependencies may name
-   * them), created and started at once.
+   * them), created and started at once. {@code wholePlan}: the tier's task-count range applies (not to a few
+   * remediation tasks or the single tier-1 task).
    */
   @Transactional
-  public List<WorkItem> createTacticalTasks(String key, List<PlanTask> tasks, String actor, String reason) {
+  public List<WorkItem> createTacticalTasks(String key, List<PlanTask> tasks, String actor, String reason,
+      boolean wholePlan) {
     Instruction instruction = instructions.get(key);
     Set<String> existing = new HashSet<>(instructions.existingTaskKeys(key));
     PlanValidation validation = validateTactical(tasks, instruction.tier(), existing, "tacticalTasks");
-    recordWarnings(key, null, validation, actor);
+    if (wholePlan) {
+      recordWarnings(key, null, validation, actor);
+    }
     List<WorkItem.Draft> drafts = new ArrayList<>();
     for (PlanTask task : tasks) {
       String parent = parentOf(task.key());
@@ -129,10 +133,14 @@ public class PlanService {
     }
     Set<String> existing = new HashSet<>(instructions.existingTaskKeys(key));
     PlanValidation validation = validateTactical(tasks, instruction.tier(), existing, "tacticalTasks");
-    repository.saveSubmission(key, stKey, write(tasks), String.join("\n", validation.warnings()), actor,
+    // A follow-up breakdown (the ST came back to planning) adds a few tasks: the 3–10 range is for the first one.
+    boolean followUp = existing.stream().anyMatch(k -> stKey.equals(parentOf(k)));
+    PlanValidation kept = followUp ? new PlanValidation(List.of(), validation.taskCount(),
+        validation.parallelGroups()) : validation;
+    repository.saveSubmission(key, stKey, write(tasks), String.join("\n", kept.warnings()), actor,
         InstructionService.now());
-    recordWarnings(key, stKey, validation, actor);
-    return validation;
+    recordWarnings(key, stKey, kept, actor);
+    return kept;
   }
 
   /** The breakdown waiting for the TL. */

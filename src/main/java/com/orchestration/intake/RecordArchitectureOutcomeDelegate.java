@@ -25,12 +25,14 @@ class RecordArchitectureOutcomeDelegate implements JavaDelegate {
     String outcome = ProcessValues.text(execution, ARCHITECTURE_OUTCOME);
     String findings = ProcessValues.text(execution, ARCHITECTURE_FINDINGS);
     String subject = ProcessValues.text(execution, STRATEGIC_TASK_KEY);
+    String notes = ProcessValues.text(execution, "architectureNotes");
+    String reviewer = ProcessValues.text(execution, "architectureReviewer");
     instructions.record(InstructionSteps.key(execution), subject == null ? "plan-architecture-review"
-        : "strategic-gate", subject, "architecture-review: " + outcome, findings == null ? "no findings" : findings,
-        "architects");
+        : "strategic-gate", subject, "architecture-review: " + outcome, (findings == null ? "no findings" : findings)
+            + (notes == null ? "" : "; notes: " + notes), reviewer == null ? "architects" : reviewer);
     if (!"approve".equals(outcome)) {
       execution.setVariable(PLAN_FEEDBACK, "Architecture review requested changes:\n"
-          + (findings == null ? "—" : findings));
+          + (findings == null ? "—" : findings) + (notes == null ? "" : "\nNotes: " + notes));
     }
   }
 }

@@ -28,9 +28,15 @@ class RemediationTaskListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String key = InstructionSteps.key(task);
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      String existing = String.join(", ", instructions.existingTaskKeys(key).stream()
+          .filter(k -> k.startsWith("TT")).toList());
+      task.setVariable(InstructionVariables.EXISTING_TASK_KEYS_TEXT, existing.isEmpty() ? "none yet" : existing);
+      return;
+    }
     String actor = asSystem.currentActor();
     var tasks = inputs.tactical(task, InstructionVariables.REMEDIATION_TASKS);
-    InstructionSteps.asForm(() -> plans.createTacticalTasks(key, tasks, actor, "remediation"));
+    InstructionSteps.asForm(() -> plans.createTacticalTasks(key, tasks, actor, "remediation", false));
     instructions.record(key, "remediation", null, tasks.size() + " tasks",
         String.join(", ", tasks.stream().map(PlanTask::key).toList()), actor);
     instructions.moveTo(key, InstructionState.EXECUTING);

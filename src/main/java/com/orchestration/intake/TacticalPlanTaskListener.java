@@ -33,7 +33,7 @@ class TacticalPlanTaskListener implements TaskListener {
     }
     String key = InstructionSteps.key(task);
     var tasks = inputs.tactical(task, InstructionVariables.TACTICAL_TASKS);
-    InstructionSteps.asForm(() -> plans.createTacticalTasks(key, tasks, actor, "tactical plan (tier 2)"));
+    InstructionSteps.asForm(() -> plans.createTacticalTasks(key, tasks, actor, "tactical plan (tier 2)", true));
     instructions.moveTo(key, InstructionState.EXECUTING);
   }
 }

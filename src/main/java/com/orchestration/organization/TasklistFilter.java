@@ -19,11 +19,15 @@ enum TasklistFilter {
   MY_TEAMS_OPEN_TASKS("My team's open tasks", "Open tasks offered to any of my groups, assigned or not", -5, "#10b981",
       tasks -> tasks.createTaskQuery().taskCandidateGroupInExpression(Expr.MY_GROUPS).includeAssignedTasks()),
 
-  /** Review tasks are named "Review …" by the gate processes; name-like matches "Review code" and "Peer review". */
-  TO_REVIEW("To review", "Reviews assigned to me or offered to my groups and not yet taken", 0, "#f59e0b",
+  /**
+   * Review tasks are named "Review …" by the gate processes (name-like matches "Review code", "Peer review"); the
+   * cross-functional gate's "Validate quality" / "Validate security" are reviews too, found by their process.
+   */
+  TO_REVIEW("To review", "Reviews and validations assigned to me or offered to my groups and not yet taken", 0,
+      "#f59e0b",
       tasks -> tasks.createTaskQuery()
           .or().taskAssigneeExpression(Expr.ME).taskCandidateGroupInExpression(Expr.MY_GROUPS).endOr()
-          .taskNameLike("%eview%")),
+          .or().taskNameLike("%eview%").processDefinitionKey("gate-cross-functional").endOr()),
 
   ESCALATED_TO_ME("Escalated to me", "Escalations (process 'escalation') assigned to me or routed to my groups", 5,
       "#ef4444",

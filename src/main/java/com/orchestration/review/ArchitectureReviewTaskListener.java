@@ -19,6 +19,8 @@ class ArchitectureReviewTaskListener implements TaskListener {
   static final String OUTCOME = "architectureOutcome";
   static final String FINDINGS = "architectureFindings";
   static final String WARNINGS = "architectureWarnings";
+  /** Who decided, for callers that record the review themselves (a plan has no work item to hold it). */
+  static final String REVIEWER = "architectureReviewer";
 
   private final ReviewService reviews;
 
@@ -41,6 +43,7 @@ class ArchitectureReviewTaskListener implements TaskListener {
     }
     task.setVariable(WARNINGS, findings.stream().filter(f -> f.severity() == Findings.Severity.MEDIUM)
         .map(Findings.Finding::text).collect(Collectors.joining("\n")));
+    task.setVariable(REVIEWER, ReviewService.reviewerOf(task));
     if (task.getVariable("workItemId") instanceof Number) {
       reviews.record(task, ReviewGate.ARCHITECTURE_REVIEW, null, outcome, findings);
     }

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Who reviews a task's code (SPEC §7 gate 1, §15): an active IC of the task's domain who is not the author and is
+ * Who reviews a task's code (SPEC §7 gate 1, §15): an active human IC of the task's domain who is not the author and is
  * available today — the author's choice when they named an eligible peer, else the peer with the lowest review
  * load (ties by id). With no eligible peer (a single-IC domain, or every other IC away) the domain lead reviews.
  */
@@ -78,6 +78,7 @@ public class ReviewerSelection {
     String author = task.assignee();
     List<Person> peers = people.findActiveIcs(task.domain()).stream()
         .filter(p -> !p.id().equals(author))
+        .filter(p -> !p.isAgent()) // "Review code" is a user task: an agent has no Tasklist to open it in
         .filter(p -> p.isAvailableOn(today))
         .sorted(Comparator.comparing(Person::id))
         .toList();

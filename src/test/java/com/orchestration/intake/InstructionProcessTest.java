@@ -11,6 +11,7 @@ import com.orchestration.lifecycle.TaskState;
 import com.orchestration.lifecycle.WorkItem;
 import com.orchestration.lifecycle.WorkItemService;
 import com.orchestration.platform.InvalidInputException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ class InstructionProcessTest {
   @Autowired WorkItemService workItems;
   @Autowired RuntimeService runtime;
   @Autowired JdbcClient jdbc;
+  @Autowired org.camunda.bpm.engine.FilterService filters;
 
   @BeforeEach
   void fixTheClock() {
@@ -151,6 +153,12 @@ class InstructionProcessTest {
     driver.finishTactical(ins.key(), "TT3");
 
     assertThat(driver.get(ins.key()).state()).isEqualTo(InstructionState.VALIDATION);
+    // QA finds the validation in Tasklist's "To review" filter
+    org.camunda.bpm.engine.filter.Filter toReview = filters.createTaskFilterQuery().filterName("To review")
+        .singleResult();
+    List<org.camunda.bpm.engine.task.Task> listed = driver.asUser("hannah", () -> filters.list(toReview.getId()));
+    assertThat(listed).extracting(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey)
+        .contains("Task_ValidateQuality");
     driver.complete(ins.key(), "Task_ValidateQuality", null, "hannah", InstructionDriver.qa(85));
 
     assertThat(driver.get(ins.key()).state()).isEqualTo(InstructionState.COMPLETED);
@@ -281,6 +289,14 @@ class InstructionProcessTest {
     assertThat(decisions).extracting(InstructionDecision::kind).containsSubsequence("classification", "admission",
         "strategic-plan", "plan-architecture", "plan-architecture-review", "risk", "risk-review", "breakdown-review",
         "strategic-gate", "checkpoint", "go-no-go", "remediation", "go-no-go", "end");
+    assertThat(decisions).filteredOn(d -> d.kind().equals("plan-architecture-review")).singleElement()
+        .satisfies(d -> {
+          assertThat(d.actor()).isEqualTo("arjun");
+          assertThat(d.reason()).contains("MEDIUM: keep the view read-only");
+        });
+    assertThat(decisions).filteredOn(d -> d.kind().equals("plan-warning"))
+        .as("remediation tasks and small breakdowns: only first breakdowns are held to 3–10")
+        .allSatisfy(d -> assertThat(d.subject()).isNotNull());
     assertThat(decisions).filteredOn(d -> d.kind().equals("risk")).singleElement()
         .satisfies(d -> assertThat(d.outcome()).isEqualTo("APPROVE_WITH_CHECKPOINTS"));
     assertThat(decisions).filteredOn(d -> d.kind().equals("go-no-go")).last()
@@ -399,5 +415,36 @@ class InstructionProcessTest {
         List.of(), List.of(), "low", null, false, null), "alice");
     assertThat(driver.get(ins.key()).description()).hasSize(description.strip().length());
     assertThat((String) runtime.getVariable(driver.get(ins.key()).processInstanceId(), "description")).hasSize(4000);
+  }
+
+  @Test
+  void theEstimateIsOneTaskAtTierOneAndTheAdmissionLoadAbove() {
+    assertThatThrownBy(() -> driver.submit(new IntakeRequest("Document the export", null, "docs",
+        List.of("frontend"), List.of(), "normal", null, false, 9.0), "alice"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("at most 8 hours");
+    Instruction big = driver.submit(new IntakeRequest("Migrate the ledger", null, "migration", List.of("data"),
+        List.of("databaseSchemaChange"), "normal", null, false, 120.0), "alice");
+    assertThat(big.estimateHours()).isEqualTo(120.0);
+    assertThat(driver.instructions.decisions(big.key())).filteredOn(d -> d.kind().equals("admission"))
+        .singleElement().satisfies(d -> assertThat(d.reason()).startsWith("load with this instruction"));
+  }
+
+  @Test
+  void progressCountsAStrategicTaskThatIsNotBrokenDownYetAsOpenWork() {
+    Instant now = Instant.parse("2026-11-24T09:00:00Z");
+    WorkItem st1 = item("ST1", TaskKind.STRATEGIC, null, TaskState.IN_PROGRESS, now);
+    WorkItem st2 = item("ST2", TaskKind.STRATEGIC, null, TaskState.PENDING, now);
+    WorkItem done = item("TT1.1", TaskKind.TACTICAL, "ST1", TaskState.COMPLETED, now);
+    WorkItem dropped = item("TT1.2", TaskKind.TACTICAL, "ST1", TaskState.CANCELLED, now);
+    assertThat(InstructionService.progress(List.of(st1, st2, done, dropped))).isEqualTo(0.5);
+    assertThat(InstructionService.progress(List.of(st1, done))).isEqualTo(1.0);
+    assertThat(InstructionService.progress(List.of())).isZero();
+  }
+
+  static WorkItem item(String key, TaskKind kind, String parent, TaskState state, Instant now) {
+    return new WorkItem(1, "INS-20261124-999", key, kind, parent, com.orchestration.organization.Domain.FRONTEND,
+        key, null, null, 2, 0, null, com.orchestration.lifecycle.Complexity.SIMPLE,
+        com.orchestration.lifecycle.Priority.NORMAL, null, false, false, new java.util.TreeMap<>(),
+        new java.util.TreeSet<>(), List.of(), null, state, null, now, now, 0);
   }
 }

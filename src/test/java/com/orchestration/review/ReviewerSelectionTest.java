@@ -58,6 +58,17 @@ class ReviewerSelectionTest {
   }
 
   @Test
+  void neverChoosesAnAgentBecauseCodeReviewIsAUserTask() {
+    people.add(new Person("bot-frontend-1", "bot", "bot@orchestration.example", Role.IC, Domain.FRONTEND,
+        Kind.AGENT, ExperienceLevel.MID, 8, new TreeSet<>(), new TreeMap<>(), List.of(), true));
+    loads.put("marco", 3);
+    loads.put("yuki", 3);
+    assertThat(selection.select(task("lena", Domain.FRONTEND)).reviewer()).isIn("marco", "yuki");
+    assertThatThrownBy(() -> selection.select(task("lena", Domain.FRONTEND), "bot-frontend-1", null))
+        .hasMessageContaining("bot-frontend-1");
+  }
+
+  @Test
   void choosesThePeerWithTheLowestReviewLoad() {
     loads.put("marco", 2);
     loads.put("yuki", 1);
