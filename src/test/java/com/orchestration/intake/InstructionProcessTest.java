@@ -447,4 +447,37 @@ class InstructionProcessTest {
         com.orchestration.lifecycle.Priority.NORMAL, null, false, false, new java.util.TreeMap<>(),
         new java.util.TreeSet<>(), List.of(), null, state, null, now, now, 0);
   }
+
+  @Test
+  void aBlockedStrategicValidationEscalatesToTheTechLeadWhoSendsItBackToPlanning() {
+    Instruction ins = driver.submit(request("Add a wishlist", "feature", List.of("frontend"), List.of(),
+        "normal"), "alice");
+    String key = ins.key();
+    driver.complete(key, "Task_WriteStrategicPlan", null, "tom", strategicPlan("ST1 | frontend | 1 | Wishlist UI",
+        1, false));
+    breakDownAndApprove(key, "ST1", "fiona", "TT1.1 | frontend | 2 | Build the wishlist");
+    driver.finishTactical(key, "TT1.1");
+    Map<String, Object> blocked = new HashMap<>(InstructionDriver.qa(95));
+    blocked.put("qaOutcome", "BLOCKED");
+    blocked.put("qaFindings", "CRITICAL: the wishlist leaks other customers' items");
+    driver.complete(key, "Task_ValidateQuality", "ST1", "hannah", blocked);
+
+    assertThat(workItems.get(key, "ST1").state()).isEqualTo(TaskState.ESCALATED);
+    org.camunda.bpm.engine.task.Task escalation = driver.task(key, "Task_ResolveEscalation", "ST1");
+    assertThat(driver.candidate(escalation)).isEqualTo("tom");
+    driver.complete(escalation, "tom", Map.of("resolution", "replan", "guidance", "add an authorization check"));
+    driver.runJobs(key);
+
+    assertThat(workItems.get(key, "ST1").state()).isEqualTo(TaskState.IN_PLANNING);
+    assertThat(driver.instructions.decisions(key)).filteredOn(d -> d.kind().equals("strategic-escalation"))
+        .singleElement().satisfies(d -> {
+          assertThat(d.outcome()).isEqualTo("replan");
+          assertThat(d.actor()).isEqualTo("tom");
+        });
+    breakDownAndApprove(key, "ST1", "fiona", "TT1.2 | frontend | 1 | Check the owner | deps: TT1.1");
+    driver.finishTactical(key, "TT1.2");
+    driver.validateStrategic(key, "ST1");
+    assertThat(workItems.get(key, "ST1").state()).isEqualTo(TaskState.COMPLETED);
+    assertThat(driver.get(key).state()).isEqualTo(InstructionState.GO_NO_GO);
+  }
 }
