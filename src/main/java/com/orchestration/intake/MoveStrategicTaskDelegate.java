@@ -3,6 +3,7 @@ package com.orchestration.intake;
 import static com.orchestration.intake.InstructionVariables.*;
 
 import com.orchestration.lifecycle.ProcessValues;
+import com.orchestration.lifecycle.SlaTimers;
 import com.orchestration.lifecycle.TaskState;
 import com.orchestration.lifecycle.WorkItem;
 import com.orchestration.lifecycle.WorkItemService;
@@ -13,17 +14,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Start planning" / "Return to planning": the ST moves to IN_PLANNING (from PENDING, or from IN_PROGRESS when a
- * gate or the EM's checkpoint asks for more tasks); the breakdown form shows the tasks that already exist.
+ * gate or the EM's checkpoint asks for more tasks); the breakdown form shows the tasks that already exist, and the
+ * breakdown is due by the IN_PLANNING target of DMN state-sla.
  */
 @Component
 class MoveStrategicTaskDelegate implements JavaDelegate {
 
   private final WorkItemService workItems;
   private final InstructionService instructions;
+  private final SlaTimers slaTimers;
 
-  MoveStrategicTaskDelegate(WorkItemService workItems, InstructionService instructions) {
+  MoveStrategicTaskDelegate(WorkItemService workItems, InstructionService instructions, SlaTimers slaTimers) {
     this.workItems = workItems;
     this.instructions = instructions;
+    this.slaTimers = slaTimers;
   }
 
   @Override
@@ -32,6 +36,8 @@ class MoveStrategicTaskDelegate implements JavaDelegate {
     String reason = st.state() == TaskState.PENDING ? "breakdown by the domain lead"
         : "more tasks needed: " + ProcessValues.text(execution, PLAN_FEEDBACK);
     workItems.transition(st.id(), TaskState.IN_PLANNING, "system", reason);
+    // The IN_PLANNING SLA of DMN state-sla: the breakdown task's due date (Tasklist "Overdue" after it).
+    slaTimers.load(execution, TaskState.IN_PLANNING);
     String existing = instructions.existingTaskKeys(st.instructionKey()).stream()
         .filter(k -> k.startsWith("TT")).collect(Collectors.joining(", "));
     execution.setVariable(EXISTING_TASK_KEYS_TEXT, existing.isEmpty() ? "none yet" : existing);

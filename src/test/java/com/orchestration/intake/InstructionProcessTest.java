@@ -231,6 +231,8 @@ class InstructionProcessTest {
     assertThat(driver.get(key).checkpoints()).containsExactly("ST2");
     assertThat(workItems.get(key, "ST1").state()).isEqualTo(TaskState.IN_PLANNING);
     assertThat(workItems.get(key, "ST3").state()).as("waits for ST1").isEqualTo(TaskState.PENDING);
+    assertThat(driver.task(key, "Task_BreakDownStrategicTask", "ST1").getDueDate().toInstant())
+        .as("IN_PLANNING target of state-sla: 24 h").isEqualTo(Instant.parse("2026-11-25T09:00:00Z"));
 
     // the wrong DL may not break down ST1 (frontend)
     assertThatThrownBy(() -> driver.complete(key, "Task_BreakDownStrategicTask", "ST1", "dana",
