@@ -222,7 +222,10 @@ public class InstructionDriver {
     }
   }
 
-  /** Cancels every instruction this driver submitted that is still open, so no load leaks into other tests. */
+  /**
+   * Cancels every instruction this driver submitted that is still open, so no load leaks into other tests, and
+   * gives the engine its real clock back.
+   */
   public void cleanUp() {
     for (String key : submitted) {
       if (!instructions.get(key).state().isTerminal()) {
@@ -230,5 +233,6 @@ public class InstructionDriver {
       }
     }
     submitted.clear();
+    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
   }
 }
