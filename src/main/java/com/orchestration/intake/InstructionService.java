@@ -157,6 +157,12 @@ public class InstructionService {
     // rollback-only. Without a running process (it ended abnormally) the tasks are cancelled directly.
     boolean running = instruction.processInstanceId() != null && asSystem.call(() -> runtime
         .createProcessInstanceQuery().processInstanceId(instruction.processInstanceId()).count()) > 0;
+    if (running && asSystem.call(() -> runtime.createProcessInstanceQuery()
+        .processInstanceId(instruction.processInstanceId()).suspended().count()) > 0) {
+      // A suspended process takes no message (an open incident, SPEC §9.5, or an admin in Cockpit).
+      throw new ConflictException("Instruction " + key + " is suspended (an open incident, see /api/incidents, or an "
+          + "admin in Cockpit); it can be cancelled once the incident is resolved or the instance is activated");
+    }
     if (running) {
       asSystem.run(() -> runtime.createMessageCorrelation(MESSAGE_CANCEL_INSTRUCTION)
           .processInstanceId(instruction.processInstanceId())

@@ -46,6 +46,9 @@ final class AuthorizationPolicy {
       rule(EVERY_ROLE, PROCESS_DEFINITION, "instruction",
           ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE),
       rule(EVERY_ROLE, PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE),
+      // Only the EM declares incidents (SPEC §9.5): the incident start form is hers alone.
+      rule(EnumSet.of(ENGINEERING_MANAGER), PROCESS_DEFINITION, "incident",
+          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE),
       rule(MANAGEMENT, PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
           ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY),
       rule(EnumSet.of(DOMAIN_LEAD), PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ),

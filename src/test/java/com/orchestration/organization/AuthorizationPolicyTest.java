@@ -47,6 +47,22 @@ class AuthorizationPolicyTest {
   }
 
   @Test
+  void onlyTheEngineeringManagerMayStartAnIncident() {
+    Target incident = new Target(PROCESS_DEFINITION, "incident", null);
+    for (Role role : Role.values()) {
+      Map<Target, Set<Permission>> grants = AuthorizationPolicy.grantsFor(person(role, Kind.HUMAN));
+      if (role == Role.ENGINEERING_MANAGER) {
+        assertThat(grants.get(incident)).containsExactlyInAnyOrder(ProcessDefinitionPermissions.READ,
+            ProcessDefinitionPermissions.CREATE_INSTANCE);
+      } else {
+        assertThat(grants).as(role.value()).doesNotContainKey(incident);
+        assertThat(grants.getOrDefault(new Target(PROCESS_DEFINITION, "*", null), Set.of())).as(role.value())
+            .doesNotContain(ProcessDefinitionPermissions.CREATE_INSTANCE);
+      }
+    }
+  }
+
+  @Test
   void onlyManagementGetsCockpitAndDefinitionWideReads() {
     Map<Target, Set<Permission>> em = AuthorizationPolicy.grantsFor(person(Role.ENGINEERING_MANAGER, Kind.HUMAN));
     Map<Target, Set<Permission>> tl = AuthorizationPolicy.grantsFor(person(Role.TECH_LEAD, Kind.HUMAN));
