@@ -16,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -213,9 +215,28 @@ class InboxStream implements DisposableBean {
     });
   }
 
-  /** Open streams of a user (for tests and the operations view). */
+  /** Open streams of a user. */
   int openStreams(String user) {
     return subscribers.getOrDefault(user, Set.of()).size();
+  }
+
+  /** Sends the heartbeat now rather than at the next tick (tests). */
+  void heartbeatNow() {
+    writer.execute(this::heartbeat);
+  }
+
+  /** Ends a user's open streams from the server side, as a timeout does; their clients reconnect. */
+  void close(String user) {
+    writer.execute(() -> subscribers.getOrDefault(user, Set.of()).forEach(this::drop));
+  }
+
+  /**
+   * Ends every open stream when the application shuts down. Before the web server's graceful shutdown (which waits
+   * for running requests, and an open stream is one): without this, shutdown waits out its whole timeout.
+   */
+  @EventListener(ContextClosedEvent.class)
+  void shutDown() {
+    destroy();
   }
 
   @Override
