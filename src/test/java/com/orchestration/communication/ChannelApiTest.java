@@ -204,7 +204,7 @@ class ChannelApiTest {
   @Test
   void theInboxHoldsEverythingFromMyChannelsSinceATimeOrAfterAnId() {
     // Given: a clock of its own, so "since" sees only this test's posts
-    Instant nine = Instant.parse("2031-03-04T09:00:00Z");
+    Instant nine = Instant.parse("2033-06-14T09:00:00Z");
     ClockUtil.setCurrentTime(Date.from(nine));
     long teamEarly = id(post("bruno", "backend-team", "blocker", "Early backend news"));
     ClockUtil.setCurrentTime(Date.from(nine.plus(Duration.ofHours(1))));
@@ -214,7 +214,7 @@ class ChannelApiTest {
     long leads = id(post("fiona", "tech-leads", "blocker", "Leads only"));
 
     // When alice reads her inbox since 09:30
-    List<Map<String, Object>> since = read("alice", "/api/inbox?since=2031-03-04T09:30:00Z").getBody();
+    List<Map<String, Object>> since = read("alice", "/api/inbox?since=2033-06-14T09:30:00Z").getBody();
 
     // Then: her channels only, at or after the time, oldest first
     assertThat(ids(since)).containsExactly(teamLate, toAll);
@@ -226,10 +226,10 @@ class ChannelApiTest {
     // without a window: the newest, still oldest first
     assertThat(ids(read("alice", "/api/inbox?limit=3").getBody())).containsExactly(teamEarly, teamLate, toAll);
     // fiona sees the frontend and leads posts, not the backend ones
-    assertThat(ids(read("fiona", "/api/inbox?since=2031-03-04T09:00:00Z").getBody()))
+    assertThat(ids(read("fiona", "/api/inbox?since=2033-06-14T09:00:00Z").getBody()))
         .containsExactly(toAll, frontend, leads);
     // per channel, with the same window
-    assertThat(ids(read("bruno", "/api/channels/backend-team/announcements?since=2031-03-04T09:30:00Z").getBody()))
+    assertThat(ids(read("bruno", "/api/channels/backend-team/announcements?since=2033-06-14T09:30:00Z").getBody()))
         .containsExactly(teamLate);
   }
 }
