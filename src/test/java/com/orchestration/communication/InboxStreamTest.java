@@ -171,6 +171,23 @@ class InboxStreamTest {
         "demo", null);
     assertThat(badId.statusCode()).isEqualTo(400);
     assertThat(badId.body()).contains("\"field\":\"lastEventId\"");
+    // as a browser's EventSource asks: the problem is still answered as JSON
+    HttpResponse<String> badHeader = sendAcceptingEventStream("alice", "x1");
+    assertThat(badHeader.statusCode()).isEqualTo(400);
+    assertThat(badHeader.body()).contains("\"field\":\"Last-Event-ID\"");
+  }
+
+  HttpResponse<String> sendAcceptingEventStream(String user, String lastEventId) {
+    try {
+      return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create("http://localhost:" + port + "/api/inbox/stream"))
+          .header("Accept", "text/event-stream").header("Last-Event-ID", lastEventId)
+          .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":demo")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8))).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static void sleep(long millis) {
