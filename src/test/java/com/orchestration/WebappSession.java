@@ -50,6 +50,20 @@ public final class WebappSession {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
   }
 
+  /**
+   * A GET whose body is read line by line as it arrives (Server-Sent Events), with this session's cookies; returns
+   * once the status and headers are in.
+   */
+  public HttpResponse<java.util.stream.Stream<String>> streamLines(String path, String accept) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET().build();
+    try {
+      return http.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+          .get(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public HttpResponse<String> postJson(String path, String json) {
     return send(HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "application/json")

@@ -8,8 +8,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -41,6 +43,25 @@ class AnnouncementRepository {
   Announcement find(long id) {
     return jdbc.sql("select " + COLUMNS + " from announcement where id = ?").param(id)
         .query(AnnouncementRepository::map).single();
+  }
+
+  Optional<Announcement> find(String channel, long id) {
+    return jdbc.sql("select " + COLUMNS + " from announcement where channel = ? and id = ?").params(channel, id)
+        .query(AnnouncementRepository::map).optional();
+  }
+
+  /** The newest {@code limit} announcements of the channels, returned oldest first. */
+  List<Announcement> latest(Collection<String> channels, int limit) {
+    if (channels.isEmpty()) {
+      return List.of();
+    }
+    String marks = String.join(", ", channels.stream().map(c -> "?").toList());
+    List<Announcement> newestFirst = jdbc.sql("select " + COLUMNS + " from announcement where channel in (" + marks
+            + ") order by id desc fetch first " + limit + " rows only")
+        .params(new ArrayList<Object>(channels)).query(AnnouncementRepository::map).list();
+    List<Announcement> oldestFirst = new ArrayList<>(newestFirst);
+    Collections.reverse(oldestFirst);
+    return oldestFirst;
   }
 
   /**

@@ -5,8 +5,10 @@ import com.orchestration.organization.Person;
 import com.orchestration.organization.PersonDirectory;
 import com.orchestration.organization.Role;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -42,6 +44,17 @@ public class Channels {
     return names;
   }
 
+  /** What a channel is for and who is in it, in a sentence. */
+  public String description(String channel) {
+    return switch (channel) {
+      case ALL -> "Everyone in the organisation; only domain leads, the tech lead and the engineering manager post";
+      case DOMAIN_LEADS -> "The domain leads (and the engineering manager, who is in every channel)";
+      case TECH_LEADS -> "The tech lead and the domain leads (and the engineering manager)";
+      default -> "The " + channel.substring(0, channel.length() - "-team".length())
+          + " team: its domain lead and ICs, agents included (and the engineering manager)";
+    };
+  }
+
   public boolean exists(String channel) {
     return names().contains(channel);
   }
@@ -55,6 +68,16 @@ public class Channels {
       }
     }
     return members;
+  }
+
+  /** Every channel with its active members, from one read of the organisation. */
+  public Map<String, List<Person>> membership() {
+    List<Person> active = people.findActive();
+    Map<String, List<Person>> membership = new LinkedHashMap<>();
+    for (String channel : names()) {
+      membership.put(channel, active.stream().filter(p -> isMember(p, channel)).toList());
+    }
+    return membership;
   }
 
   /** Channels a person reads and may post to (posting to {@code all} further needs {@link #mayPostToAll}). */

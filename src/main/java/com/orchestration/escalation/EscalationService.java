@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,10 +26,12 @@ public class EscalationService {
 
   private final PolicyDecisions policies;
   private final EscalationRepository repository;
+  private final ApplicationEventPublisher events;
 
-  EscalationService(PolicyDecisions policies, EscalationRepository repository) {
+  EscalationService(PolicyDecisions policies, EscalationRepository repository, ApplicationEventPublisher events) {
     this.policies = policies;
     this.repository = repository;
+    this.events = events;
   }
 
   /**
@@ -85,14 +88,19 @@ public class EscalationService {
   record Opening(long workItemId, String instructionKey, String taskKey, String reasonType, String reasonDetail,
       Domain domain, String processInstanceId, Long parentEscalationId) {}
 
-  /** Opens the record of the level {@code routing} chose; its SLA runs from {@code slaStart} for {@code sla}. */
+  /**
+   * Opens the record of the level {@code routing} chose; its SLA runs from {@code slaStart} for {@code sla}. The new
+   * level is published ({@link EscalationOpenedEvent}) in this transaction; communication announces it.
+   */
   @Transactional
   EscalationRecord open(Opening o, Routing routing, Instant slaStart, Duration sla) {
     long id = repository.insert(new EscalationRepository.NewEscalation(o.workItemId(), o.instructionKey(),
         o.taskKey(), o.reasonType(), truncate(o.reasonDetail()), routing.level(),
         routing.level().resolverGroup(o.domain()), routing.ruleId(), truncate500(routing.ruleDescription()), now(),
         slaStart.plus(sla), o.processInstanceId(), o.parentEscalationId()));
-    return get(id);
+    EscalationRecord opened = get(id);
+    events.publishEvent(new EscalationOpenedEvent(opened, o.domain()));
+    return opened;
   }
 
   /** Closes an open record with the resolver's outcome or {@code escalated}/{@code timeout}/{@code withdrawn}. */

@@ -2,16 +2,22 @@ package com.orchestration.intake;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** "Complete instruction" / "Reject instruction": the instruction's end state, recorded. */
+/**
+ * "Complete instruction" / "Reject instruction": the instruction's end state, recorded; a completion is published
+ * ({@link InstructionCompletedEvent}) for whoever celebrates it.
+ */
 @Component
 class CompleteInstructionDelegate implements JavaDelegate {
 
   private final InstructionService instructions;
+  private final ApplicationEventPublisher events;
 
-  CompleteInstructionDelegate(InstructionService instructions) {
+  CompleteInstructionDelegate(InstructionService instructions, ApplicationEventPublisher events) {
     this.instructions = instructions;
+    this.events = events;
   }
 
   @Override
@@ -22,5 +28,8 @@ class CompleteInstructionDelegate implements JavaDelegate {
     instructions.moveTo(key, end);
     instructions.record(key, "end", null, end.name(), rejected ? "rejected in the risk review"
         : "every step done", "system");
+    if (!rejected) {
+      events.publishEvent(new InstructionCompletedEvent(instructions.get(key)));
+    }
   }
 }

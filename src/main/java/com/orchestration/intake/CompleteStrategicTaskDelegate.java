@@ -6,21 +6,27 @@ import com.orchestration.lifecycle.WorkItem;
 import com.orchestration.lifecycle.WorkItemService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** "Complete strategic task": COMPLETED (all its tasks done, its gates passed); dependants are woken after commit. */
+/**
+ * "Complete strategic task": COMPLETED (all its tasks done, its gates passed); dependants are woken after commit, and
+ * the milestone is published ({@link StrategicTaskCompletedEvent}) for whoever announces it.
+ */
 @Component
 class CompleteStrategicTaskDelegate implements JavaDelegate {
 
   private final WorkItemService workItems;
   private final InstructionService instructions;
   private final InstructionSignals signals;
+  private final ApplicationEventPublisher events;
 
   CompleteStrategicTaskDelegate(WorkItemService workItems, InstructionService instructions,
-      InstructionSignals signals) {
+      InstructionSignals signals, ApplicationEventPublisher events) {
     this.workItems = workItems;
     this.instructions = instructions;
     this.signals = signals;
+    this.events = events;
   }
 
   @Override
@@ -30,5 +36,6 @@ class CompleteStrategicTaskDelegate implements JavaDelegate {
     instructions.record(st.instructionKey(), "strategic-task", st.taskKey(), "COMPLETED",
         "all tactical tasks completed and strategic gates passed", "system");
     signals.strategicTaskCompleted(st);
+    events.publishEvent(new StrategicTaskCompletedEvent(st));
   }
 }

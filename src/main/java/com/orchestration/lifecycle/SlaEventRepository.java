@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -80,6 +81,17 @@ class SlaEventRepository {
     }
     sql.append(" order by fired_at, id fetch first " + MAX_ROWS + " rows only");
     return jdbc.sql(sql.toString()).params(params).query((rs, n) -> map(rs)).list();
+  }
+
+  Optional<SlaEvent> find(long workItemId, TaskState state, SlaEventKind kind, Instant enteredAt) {
+    return jdbc.sql("select " + COLUMNS + " from sla_event where work_item_id = ? and state = ? and kind = ? "
+            + "and state_entered_at = ?")
+        .params(workItemId, state.name(), kind.name(), Timestamp.from(enteredAt))
+        .query((rs, n) -> map(rs)).optional();
+  }
+
+  void markNotified(long id, String notified) {
+    jdbc.sql("update sla_event set notified = ? where id = ?").params(notified, id).update();
   }
 
   List<SlaEvent> ofWorkItem(long workItemId) {

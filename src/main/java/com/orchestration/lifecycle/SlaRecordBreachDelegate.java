@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Handler of a state's escalation timer: records the breach once, after its warning if that has not been recorded
- * yet. Starting the escalation (§6) is the escalation capability's; the BPMN calls it after this task.
+ * yet. Starting the escalation (§6) is the escalation capability's; the BPMN calls it after this task. The record is
+ * published ({@link SlaThresholdRecordedEvent}); the communication capability announces it.
  */
 @Component("recordSlaBreachDelegate")
 class SlaRecordBreachDelegate implements JavaDelegate {

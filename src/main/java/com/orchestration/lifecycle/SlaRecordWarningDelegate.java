@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Handler of a state's warning timer: records the warning once (a retried job writes nothing) and so marks the task
- * for the next standup. Notifying the owner's channel is the communication capability's, later.
+ * for the next standup. The record is published ({@link SlaThresholdRecordedEvent}); the communication capability
+ * announces it on the task's team channel.
  */
 @Component("recordSlaWarningDelegate")
 class SlaRecordWarningDelegate implements JavaDelegate {

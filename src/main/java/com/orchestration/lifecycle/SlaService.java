@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,10 +20,12 @@ public class SlaService {
 
   private final PolicyDecisions policies;
   private final SlaEventRepository events;
+  private final ApplicationEventPublisher publisher;
 
-  SlaService(PolicyDecisions policies, SlaEventRepository events) {
+  SlaService(PolicyDecisions policies, SlaEventRepository events, ApplicationEventPublisher publisher) {
     this.policies = policies;
     this.events = events;
+    this.publisher = publisher;
   }
 
   /**
@@ -50,7 +53,8 @@ public class SlaService {
 
   /**
    * Records that a threshold fired, unless it already was for this entry into the state: a retried timer job, or
-   * the warning already written by its breach, writes nothing. "Fired at" is the engine clock.
+   * the warning already written by its breach, writes nothing. "Fired at" is the engine clock. A written event is
+   * published as {@link SlaThresholdRecordedEvent} in this transaction (the communication capability announces it).
    *
    * @param stateEnteredAt when the task entered {@code state} (variable {@code slaEnteredAt})
    * @return true when the event was written now, false when it was already recorded
@@ -62,8 +66,20 @@ public class SlaService {
       throw new IllegalArgumentException("An SLA event of task " + workItemId + " in " + state
           + " needs the time the state was entered and the due time; was the SLA loaded when the state was entered?");
     }
-    return events.insertIfAbsent(workItemId, state, kind, stateEnteredAt, dueAt, ClockUtil.getCurrentTime().toInstant(),
-        processInstanceId);
+    boolean written = events.insertIfAbsent(workItemId, state, kind, stateEnteredAt, dueAt,
+        ClockUtil.getCurrentTime().toInstant(), processInstanceId);
+    if (written) {
+      events.find(workItemId, state, kind, stateEnteredAt)
+          .ifPresent(event -> publisher.publishEvent(new SlaThresholdRecordedEvent(event)));
+    }
+    return written;
+  }
+
+  /** Notes who was told about an event (a channel list), shown with the event; at most 200 characters. */
+  @Transactional
+  public void markNotified(long eventId, String notified) {
+    events.markNotified(eventId, notified == null || notified.length() <= 200 ? notified
+        : notified.substring(0, 199) + "…");
   }
 
   /**
