@@ -11,9 +11,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -132,6 +134,14 @@ class RebalancingRepository {
     return jdbc.sql("select id from work_item where domain = :domain and kind = 'TACTICAL' and state = 'ASSIGNED' "
             + "and process_instance_id is not null and assignee is not null order by id")
         .param("domain", domain.value()).query(Long.class).list();
+  }
+
+  /** Who holds an ASSIGNED, not started tactical task of the domain (one query, for the after-commit check). */
+  Set<String> holdersOfAssignedNotStarted(Domain domain) {
+    return new HashSet<>(jdbc.sql("select distinct assignee from work_item where domain = :domain "
+            + "and kind = 'TACTICAL' and state = 'ASSIGNED' and process_instance_id is not null "
+            + "and assignee is not null")
+        .param("domain", domain.value()).query(String.class).list());
   }
 
   /** Tactical tasks of the domain waiting for someone to work on them: PENDING, ASSIGNED, ESCALATED; oldest first. */

@@ -108,10 +108,7 @@ class RebalancingService {
     List<String> ids = assignment.candidateIds(domain);
     Snapshot snapshot = capacity.snapshot(Scope.of(ids));
     Bands bands = snapshot.bands();
-    Set<String> holding = new HashSet<>();
-    for (Long id : repository.assignedNotStarted(domain)) {
-      holding.add(workItems.get(id).assignee());
-    }
+    Set<String> holding = repository.holdersOfAssignedNotStarted(domain);
     double committed = 0;
     double capacityHours = 0;
     for (PersonRow person : snapshot.people().values()) {
