@@ -64,11 +64,14 @@ class RebalancingRepository {
   /** Records a decision; {@code moves} null keeps the stored ones. */
   void decide(long id, String state, String decision, List<RebalancingMove> moves, String decidedBy, String reason,
       Instant now) {
-    jdbc.sql("""
-            update rebalancing_proposal set state = :state, decision = :decision,
-              moves_json = coalesce(:moves, moves_json), decided_by = :by, decided_at = :now, reason = :reason
-            where id = :id""")
-        .param("state", state).param("decision", decision).param("moves", moves == null ? null : write(moves))
+    // Two statements rather than coalesce(:moves, …): PostgreSQL cannot type a null parameter there.
+    String setMoves = moves == null ? "" : ", moves_json = :moves";
+    JdbcClient.StatementSpec spec = jdbc.sql("update rebalancing_proposal set state = :state, decision = :decision"
+            + setMoves + ", decided_by = :by, decided_at = :now, reason = :reason where id = :id");
+    if (moves != null) {
+      spec = spec.param("moves", write(moves));
+    }
+    spec.param("state", state).param("decision", decision)
         .param("by", decidedBy).param("now", Timestamp.from(now)).param("reason", truncate(reason, 4000))
         .param("id", id)
         .update();
@@ -114,11 +117,25 @@ class RebalancingRepository {
     return spec.query(this::proposal).list();
   }
 
-  /** When the domain's last proposal was rejected or dismissed, if ever. */
+  /** When the domain's last proposal was rejected by a DL or dismissed by a TL, if ever. */
   Optional<Instant> lastRejectedAt(Domain domain) {
-    return jdbc.sql("select max(decided_at) from rebalancing_proposal where domain = :domain and state = :rejected")
+    return jdbc.sql("select max(decided_at) from rebalancing_proposal where domain = :domain and state = :rejected "
+            + "and decision in ('reject', 'dismiss')")
         .param("domain", domain.value()).param("rejected", REJECTED)
         .query((rs, n) -> rs.getTimestamp(1)).optional().map(Timestamp::toInstant);
+  }
+
+  /**
+   * Proposals of an instance that ended without a decision (cancelled in Cockpit) are closed as rejected with
+   * decision {@code withdrawn}, so the API does not show them as open forever; how many.
+   */
+  int withdrawOpen(String processInstanceId, Instant now) {
+    return jdbc.sql("update rebalancing_proposal set state = :rejected, decision = 'withdrawn', decided_by = 'system', "
+            + "decided_at = :now, reason = 'the rebalancing ended without a decision' "
+            + "where process_instance_id = :pid and state in (:proposed, :escalated)")
+        .param("rejected", REJECTED).param("now", Timestamp.from(now)).param("pid", processInstanceId)
+        .param("proposed", PROPOSED).param("escalated", ESCALATED)
+        .update();
   }
 
   /** Locks the domain's row until the transaction ends: starts of one domain's rebalancing serialise. */

@@ -136,6 +136,12 @@ class RebalancingService {
     return repository.lastRejectedAt(domain).map(at -> at.plus(cooldown).isAfter(now)).orElse(false);
   }
 
+  /** Closes what an ended instance left undecided (see {@link WithdrawProposalsExecutionListener}). */
+  @Transactional
+  int withdrawOpenProposals(String processInstanceId) {
+    return repository.withdrawOpen(processInstanceId, capacity.clock().now());
+  }
+
   /** Loans past their end are returned (the hourly run); how many. */
   @Transactional
   int returnExpiredLoans() {

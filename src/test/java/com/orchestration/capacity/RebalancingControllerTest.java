@@ -35,7 +35,7 @@ class RebalancingControllerTest {
   @AfterEach
   void noOpenRebalancings() {
     runtime.createProcessInstanceQuery().processDefinitionKey(RebalancingVariables.PROCESS_KEY).list()
-        .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test cleanup", true, true));
+        .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test cleanup"));
   }
 
   private ResponseEntity<Map<String, Object>> post(String user, String path) {

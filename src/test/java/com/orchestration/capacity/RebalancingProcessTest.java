@@ -101,7 +101,7 @@ class RebalancingProcessTest {
 
   private void deleteRebalancings() {
     runtime.createProcessInstanceQuery().processDefinitionKey(RebalancingVariables.PROCESS_KEY).list()
-        .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test cleanup", true, true));
+        .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test cleanup"));
   }
 
   // ---------------------------------------------------------------------------------------------- fixtures
@@ -328,6 +328,25 @@ class RebalancingProcessTest {
     assertThat(rebalancings(Domain.FRONTEND)).isEmpty();
     assertThat(starter.startAfterEvent(Domain.FRONTEND, "assignment").started()).isFalse();
     assertThat(rebalancings(Domain.FRONTEND)).isEmpty();
+  }
+
+  @Test
+  void aRebalancingCancelledInCockpitLeavesNoOpenProposal() {
+    // Given fiona's open proposal
+    overloadLena();
+    ProcessInstance instance = rebalancings(Domain.FRONTEND).get(0);
+    runJobs(instance);
+    assertThat(rebalancing.overview(Domain.FRONTEND, 5).open()).hasSize(1);
+
+    // When an operator cancels the instance
+    runtime.deleteProcessInstance(instance.getId(), "cancelled in Cockpit");
+
+    // Then the proposal is closed as withdrawn — not open, and not a rejection that would hold off the next run
+    assertThat(rebalancing.overview(Domain.FRONTEND, 5).open()).isEmpty();
+    Proposal withdrawn = rebalancing.overview(Domain.FRONTEND, 5).history().get(0);
+    assertThat(withdrawn.state()).isEqualTo("rejected");
+    assertThat(withdrawn.decision()).isEqualTo("withdrawn");
+    assertThat(rebalancing.recentlyRejected(Domain.FRONTEND, java.time.Duration.ofHours(1))).isFalse();
   }
 
   @Test
