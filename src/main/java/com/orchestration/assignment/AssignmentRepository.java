@@ -23,11 +23,15 @@ class AssignmentRepository {
     this.jdbc = jdbc;
   }
 
-  /** People with an open loan (not returned) to this domain (SPEC §8.5). */
-  List<String> lentTo(Domain domain) {
+  /**
+   * People with an open loan to this domain (SPEC §8.5): not returned, and not past its end — a loan whose end has
+   * passed stops counting at once, before the hourly rebalancing run marks it returned.
+   */
+  List<String> lentTo(Domain domain, Instant now) {
     return jdbc.sql("select distinct person_id from domain_loan where domain = :domain and returned_at is null "
-            + "order by person_id")
+            + "and (ends_at is null or ends_at > :now) order by person_id")
         .param("domain", domain.value())
+        .param("now", Timestamp.from(now))
         .query(String.class).list();
   }
 

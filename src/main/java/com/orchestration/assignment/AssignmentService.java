@@ -18,12 +18,14 @@ import com.orchestration.organization.SkillTaxonomy;
 import com.orchestration.platform.ConflictException;
 import com.orchestration.platform.InvalidInputException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,9 +49,11 @@ public class AssignmentService {
   private final AssignmentPolicies policies;
   private final AssignmentRepository repository;
   private final SkillTaxonomy taxonomy;
+  private final ApplicationEventPublisher events;
 
   AssignmentService(WorkItemService workItems, PersonDirectory people, CapacityService capacity, CapacityClock clock,
-      AssignmentPolicies policies, AssignmentRepository repository, SkillTaxonomy taxonomy) {
+      AssignmentPolicies policies, AssignmentRepository repository, SkillTaxonomy taxonomy,
+      ApplicationEventPublisher events) {
     this.workItems = workItems;
     this.people = people;
     this.capacity = capacity;
@@ -57,6 +61,7 @@ public class AssignmentService {
     this.policies = policies;
     this.repository = repository;
     this.taxonomy = taxonomy;
+    this.events = events;
   }
 
   /**
@@ -141,23 +146,56 @@ public class AssignmentService {
   }
 
   /**
-   * Reads candidates, workloads and performance samples in bulk and ranks them; {@code skip} are left out
-   * (the current assignee on reassignment).
+   * The ids of the candidates for a task of this domain: its active ICs, then the active ICs of other domains lent
+   * to it and not yet returned (SPEC §8.1, §8.5).
    */
+  public List<String> candidateIds(Domain domain) {
+    return candidates(domain).stream().map(Person::id).toList();
+  }
+
+  /**
+   * What-if ranking for rebalancing (SPEC §8.5): the same candidates, factors, DMN policy and eligibility as a real
+   * assignment, but with the workloads given in {@code workloads} in place of the current ones (a proposal moves
+   * several tasks, and each move changes who has room for the next). Candidates not in the map keep their current
+   * workload. Writes nothing.
+   */
+  @Transactional(readOnly = true)
+  public Ranking rankWithWorkloads(TaskAttributes task, Map<String, Workload> workloads) {
+    return rank(task, Set.of(), workloads);
+  }
+
+  /**
+   * skillMatch of a person for a task and whether it reaches the policy's minimum for the person's level (SPEC §8.1;
+   * used to find cross-skilled ICs to lend, §8.5). Any active person, whatever their domain.
+   */
+  public SkillFit skillFit(TaskAttributes task, Person person) {
+    AssignmentPolicy policy = policies.policy(task.priority(), task.complexity(), person.level());
+    double match = Factors.skillMatch(task.requiredSkills(), task.niceToHaveSkills(), person);
+    return new SkillFit(person.id(), match, policy.minSkillMatch(),
+        Factors.missingSkill(task.requiredSkills(), person).orElse(null));
+  }
+
   Ranking rank(TaskAttributes task, Set<String> skip) {
+    return rank(task, skip, Map.of());
+  }
+
+  /**
+   * Reads candidates, workloads and performance samples in bulk and ranks them; {@code skip} are left out
+   * (the current assignee on reassignment); {@code overrides} replace read workloads (what-if).
+   */
+  private Ranking rank(TaskAttributes task, Set<String> skip, Map<String, Workload> overrides) {
     Map<String, CandidateInput> inputs = new LinkedHashMap<>();
-    List<Person> candidates = new ArrayList<>(people.findActiveIcs(task.domain()));
+    List<Person> candidates = new ArrayList<>(candidates(task.domain()));
     Set<String> lent = new HashSet<>();
-    for (String id : repository.lentTo(task.domain())) {
-      people.findById(id).filter(p -> p.active() && p.role() == Role.IC && p.domain() != task.domain())
-          .ifPresent(p -> {
-            candidates.add(p);
-            lent.add(p.id());
-          });
-    }
+    candidates.stream().filter(p -> p.domain() != task.domain()).forEach(p -> lent.add(p.id()));
     candidates.removeIf(p -> skip.contains(p.id()));
     List<String> ids = candidates.stream().map(Person::id).toList();
-    Map<String, Workload> workloads = capacity.workloads(ids);
+    Map<String, Workload> workloads = new HashMap<>(capacity.workloads(ids));
+    overrides.forEach((id, w) -> {
+      if (workloads.containsKey(id)) {
+        workloads.put(id, w);
+      }
+    });
     Map<String, List<PerformanceSample>> samples = repository.recentSamples(ids, Factors.PERFORMANCE_WINDOW);
     for (Person person : candidates) {
       Workload w = workloads.get(person.id());
@@ -169,6 +207,15 @@ public class AssignmentService {
     }
     return AssignmentRanker.rank(task, List.copyOf(inputs.values()),
         level -> policies.policy(task.priority(), task.complexity(), level), clock.today());
+  }
+
+  private List<Person> candidates(Domain domain) {
+    List<Person> candidates = new ArrayList<>(people.findActiveIcs(domain));
+    for (String id : repository.lentTo(domain, clock.now())) {
+      people.findById(id).filter(p -> p.active() && p.role() == Role.IC && p.domain() != domain)
+          .ifPresent(candidates::add);
+    }
+    return candidates;
   }
 
   private AssignmentResult assignBest(WorkItem item, Set<String> skip, String actor, String note) {
@@ -221,6 +268,7 @@ public class AssignmentService {
       repository.supersede(item.id(), clock.now());
     }
     repository.insert(item.id(), chosen, runnerUp, logReason, actor, clock.now());
+    events.publishEvent(new TaskAssignedEvent(workItems.get(item.id()), item.assignee(), chosen.personId(), actor));
     return new AssignmentResult(item.id(), item.qualifiedKey(), AssignmentResult.Outcome.ASSIGNED,
         chosen.personId(), chosen.score(), rationale, runnerUp == null ? null : runnerUp.personId(),
         runnerUp == null ? null : runnerUp.score(), ranking.ranked(), ranking.excluded(),

@@ -92,6 +92,17 @@ class WorkItemRepository {
         .update();
   }
 
+  int updatePriority(long id, int expectedVersion, Priority priority, Instant now) {
+    return jdbc.sql("""
+            update work_item set priority = :priority, updated_at = :now, version = version + 1
+            where id = :id and version = :version""")
+        .param("priority", priority.name())
+        .param("now", Timestamp.from(now))
+        .param("id", id)
+        .param("version", expectedVersion)
+        .update();
+  }
+
   int updateProgress(long id, int expectedVersion, double hoursSpent, Double remaining, Instant now) {
     return jdbc.sql("""
             update work_item set hours_spent = :spent, remaining_hours = :remaining, updated_at = :now,

@@ -96,6 +96,22 @@ public class WorkItemService {
     return get(id);
   }
 
+  /**
+   * Changes a task's priority (a rebalancing deferral lowers it, SPEC §8.5); not a state change, so no transition
+   * row — the caller records why. Fails with {@link ConcurrentChangeException} when the task changed since it was read.
+   */
+  @Transactional
+  public WorkItem changePriority(WorkItem item, Priority priority) {
+    if (priority == null) {
+      throw new InvalidInputException("priority", "Priority is required; allowed: "
+          + String.join(", ", Priority.jsonNames()));
+    }
+    if (repository.updatePriority(item.id(), item.version(), priority, now()) == 0) {
+      throw new ConcurrentChangeException(item);
+    }
+    return get(item.id());
+  }
+
   @Transactional
   public void linkProcessInstance(long id, String processInstanceId) {
     repository.linkProcessInstance(id, processInstanceId);

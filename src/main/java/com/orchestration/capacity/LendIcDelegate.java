@@ -1,0 +1,31 @@
+package com.orchestration.capacity;
+
+import static com.orchestration.capacity.RebalancingVariables.*;
+
+import com.orchestration.lifecycle.ProcessValues;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Lend IC": the IC the TL chose becomes a candidate of the overloaded domain until the loan ends (SPEC §8.5). */
+@Component
+class LendIcDelegate implements JavaDelegate {
+
+  private final RebalancingService rebalancing;
+
+  LendIcDelegate(RebalancingService rebalancing) {
+    this.rebalancing = rebalancing;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Double days = ProcessValues.number(execution, LOAN_DAYS, "Loan length", 1, RebalancingService.MAX_LOAN_DAYS);
+    rebalancing.lend(ProcessValues.id(execution, DOMAIN_REVIEW_ID), ProcessValues.text(execution, LEND_IC),
+        days == null ? 5 : days.intValue(), decidedBy(execution), ProcessValues.text(execution, DOMAIN_NOTE));
+  }
+
+  static String decidedBy(DelegateExecution execution) {
+    String by = ProcessValues.text(execution, DOMAIN_DECIDED_BY);
+    return by == null ? RebalancingService.SYSTEM : by;
+  }
+}

@@ -1,0 +1,48 @@
+package com.orchestration.capacity;
+
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code orchestration.rebalancing.*} (docs/rebalancing.md). The thresholds are not here: they are DMN
+ * {@code capacity-bands}, so a process owner changes them in Modeler.
+ */
+@Component
+class RebalancingProperties {
+
+  private volatile boolean auto;
+  private final Duration rejectionCooldown;
+  private final int defaultLoanDays;
+
+  RebalancingProperties(@Value("${orchestration.rebalancing.auto:false}") boolean auto,
+      @Value("${orchestration.rebalancing.rejection-cooldown:PT1H}") Duration rejectionCooldown,
+      @Value("${orchestration.rebalancing.default-loan-days:5}") int defaultLoanDays) {
+    this.auto = auto;
+    this.rejectionCooldown = rejectionCooldown;
+    this.defaultLoanDays = defaultLoanDays;
+  }
+
+  /** Team proposals are approved without a DL task. */
+  boolean auto() {
+    return auto;
+  }
+
+  /** For tests: the one setting that changes behaviour at run time without a second application context. */
+  void auto(boolean value) {
+    this.auto = value;
+  }
+
+  /**
+   * After a DL rejects a proposal or a TL dismisses a domain review, assignments and completions do not start another
+   * rebalancing of that domain for this long; the hourly run and a manual run still do.
+   */
+  Duration rejectionCooldown() {
+    return rejectionCooldown;
+  }
+
+  /** The loan length the TL form suggests. */
+  int defaultLoanDays() {
+    return defaultLoanDays;
+  }
+}
