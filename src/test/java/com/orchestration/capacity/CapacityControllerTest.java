@@ -46,8 +46,16 @@ class CapacityControllerTest {
     CapacityPersonas.ensureProbes(jdbc);
   }
 
+  final java.util.List<WorkItem> assigned = new java.util.ArrayList<>();
+
+  /** The tasks this test assigned are cancelled and their hours released, so no load leaks into later tests. */
   @AfterEach
   void resetClock() {
+    transactions.executeWithoutResult(s -> assigned.forEach(item -> {
+      workItems.transition(item.id(), TaskState.CANCELLED, "system", "test cleanup");
+      capacity.release(item.id());
+    }));
+    assigned.clear();
     ClockUtil.reset();
   }
 
@@ -159,6 +167,7 @@ class CapacityControllerTest {
   }
 
   private void assign(WorkItem item, String person) {
+    assigned.add(item);
     transactions.executeWithoutResult(s -> {
       capacity.reserve(item.id(), person, ReservationKind.TASK, item.remaining(), 5.0);
       workItems.transition(item, TaskState.ASSIGNED, person, "system", "test");

@@ -397,7 +397,12 @@ class RebalancingProcessTest {
       lifecycle.start(item.id(), 2, "Finance needs daily order facts");
     }
     List<WorkItem> reloaded = items.stream().map(i -> workItems.get(i.id())).toList();
-    assertThat(reloaded.subList(1, 7)).extracting(WorkItem::assignee).containsOnly("mei", "luis");
+    assertThat(reloaded.subList(1, 7)).extracting(WorkItem::assignee)
+        .as("other load on the data team: %s", jdbc.sql("select r.person_id || ' ' || r.kind || ' ' || r.hours || ' '"
+            + " || w.instruction_key || '/' || w.task_key || ' ' || w.state from capacity_reservation r"
+            + " join work_item w on w.id = r.work_item_id where r.person_id in ('mei', 'luis')"
+            + " and w.instruction_key <> ?").param(ins).query(String.class).list())
+        .containsOnly("mei", "luis");
     assertThat(capacity.overview().domains()).filteredOn(d -> d.domain() == Domain.DATA).singleElement()
         .satisfies(d -> assertThat(d.utilisation()).as("data utilisation").isCloseTo(1.0, within(1e-9)));
     return reloaded;
@@ -424,9 +429,10 @@ class RebalancingProcessTest {
     assertThat(runtime.getVariable(started.get(0).getId(), "icOverCap")).isEqualTo(false);
     // offering priya: backend is idle and her Python and SQL pass the skill match for all six queued tasks
     String text = (String) runtime.getVariable(started.get(0).getId(), "domainReviewText");
-    assertThat(text).contains("**data** is at 1.00").contains("priya — Priya Raman (backend, load 0.00): skills fit "
-        + "6 of 6 queued tasks").contains(items.get(0).qualifiedKey() + " (normal) Order analytics pipeline — 6 "
-        + "tactical tasks not started");
+    // (other test classes may have left not-started data tasks: priya fits every queued task, however many)
+    assertThat(text).contains("**data** is at 1.00").containsPattern("priya — Priya Raman \\(backend, load 0.00\\): "
+        + "skills fit (\\d+) of \\1 queued tasks").contains(items.get(0).qualifiedKey() + " (normal) Order analytics "
+        + "pipeline — 6 tactical tasks not started");
 
     // When tom lends her for 5 days
     long announcedBefore = latestAnnouncementId();
