@@ -137,6 +137,13 @@ final class ClusterChecks {
         + "having count(*) > 1").query(String.class).list()).as("jobs that succeeded twice").isEmpty();
   }
 
+  /** Nodes that started on the same database deployed each model once (duplicate filtering, deployment lock). */
+  static void assertOneVersionPerModel(JdbcClient sql) {
+    assertThat(sql.sql("select key_ from act_re_procdef group by key_ having count(*) > 1").query(String.class)
+        .list()).as("process definitions deployed twice").isEmpty();
+    assertThat(sql.sql("select count(*) from act_re_procdef").query(Integer.class).single()).isPositive();
+  }
+
   /** Successful jobs of these instructions per node (ACT_HI_JOB_LOG.HOSTNAME_ is the node's name). */
   static Map<String, Integer> jobsPerNode(JdbcClient sql, List<String> keys) {
     Map<String, Integer> perNode = new TreeMap<>();

@@ -75,6 +75,7 @@ class ClusterIT {
     ClusterChecks.assertCompletedExactlyOnce(sql, key, 2, 4);
     ClusterChecks.assertReservationsMatchOpenWork(sql);
     ClusterChecks.assertNoIncidentsAndEachJobRanOnce(sql);
+    ClusterChecks.assertOneVersionPerModel(sql);
     Map<String, Integer> jobs = ClusterChecks.jobsPerNode(sql, List.of(key));
     assertThat(jobs.values().stream().mapToInt(Integer::intValue).sum()).as("jobs run: %s", jobs)
         .isGreaterThanOrEqualTo(2);

@@ -117,6 +117,12 @@ class FaultIT {
           assertThat(i.assignee()).isNotNull();
         });
     ClusterChecks.assertReservationsMatchOpenWork(sql);
+    // A client that sends the approval once more (it never saw an answer) changes nothing.
+    ClusterClient.Response again = onSurvivor.send(survivor, "tom", "POST",
+        "/engine-rest/task/" + review.path("id").asText() + "/complete", Map.of("variables",
+            ClusterClient.variables(ClusterClient.answer("Task_ReviewBreakdown"))));
+    assertThat(again.raw()).as("status %s", again.status()).contains("Cannot find task");
+    assertThat(ClusterChecks.items(sql, x)).hasSize(4);
 
     // The dead node's job is taken over by the survivor once its lock expires: Y reaches its go/no-go.
     onSurvivor.awaitTask(y, "Task_DecideGoNoGo", null, STEP);
@@ -142,6 +148,7 @@ class FaultIT {
     ClusterChecks.assertCompletedExactlyOnce(sql, y, 1, 1);
     ClusterChecks.assertReservationsMatchOpenWork(sql);
     ClusterChecks.assertNoIncidentsAndEachJobRanOnce(sql);
+    ClusterChecks.assertOneVersionPerModel(sql);
     System.out.println("FaultIT: killed " + victim.name + " during job " + jobId + " and an assignment; "
         + survivor.name + " carried on; jobs per node " + ClusterChecks.jobsPerNode(sql, List.of(x, y)));
   }
