@@ -27,7 +27,10 @@ final class TwoNodeCluster implements ExtensionContext.Store.CloseableResource {
     db = FreshPostgresDatabase.create("cluster");
     a = new ClusterNode("node-a", db);
     b = new ClusterNode("node-b", db);
-    shutdownHook = new Thread(this::stopAll, "cluster-shutdown");
+    shutdownHook = new Thread(() -> {
+      stopAll();
+      db.close();
+    }, "cluster-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
