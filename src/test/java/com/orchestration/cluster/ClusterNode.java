@@ -1,0 +1,209 @@
+package com.orchestration.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One application process, {@code java -jar target/orchestration-v2-*.jar --spring.profiles.active=postgres}, as an
+ * operator would run it, on its own port against the cluster's database; job executor on. Its output goes to
+ * {@code target/cluster-<name>.log} (appended across restarts). The child runs under {@code timeout -s KILL} when
+ * available, so even a test JVM killed with -9 leaves no process behind for long.
+ */
+final class ClusterNode implements AutoCloseable {
+
+  static final Path JAR = Path.of(System.getProperty("orchestration.cluster.jar", "target/orchestration-v2.jar"));
+  static final Path LOGS = Path.of(System.getProperty("orchestration.cluster.logs", "target"));
+  /** Upper bound of a child's life, in seconds, whatever happens to the test JVM. */
+  private static final int MAX_LIFE_SECONDS = 900;
+
+  /**
+   * Test-only job executor settings: acquire at least every 2 s when idle (so either node picks up a job, not only
+   * the one that created it) and lock jobs for 10 s instead of 5 min, so the jobs a killed node had locked are taken
+   * over within seconds. docs/operations.md explains the production values.
+   */
+  static final List<String> JOB_EXECUTOR = List.of(
+      "--camunda.bpm.job-execution.enabled=true",
+      "--camunda.bpm.job-execution.wait-time-in-millis=1000",
+      "--camunda.bpm.job-execution.max-wait=2000",
+      "--camunda.bpm.job-execution.lock-time-in-millis=10000");
+
+  final String name;
+  final int port;
+  final Path log;
+  private final FreshPostgresDatabase db;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private Process process;
+
+  ClusterNode(String name, FreshPostgresDatabase db) {
+    this.name = name;
+    this.db = db;
+    this.port = freePort();
+    this.log = LOGS.resolve("cluster-" + name + ".log");
+    try {
+      Files.deleteIfExists(log); // one run per file; restarts within the run append
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  synchronized void start() {
+    if (!Files.isRegularFile(JAR)) {
+      throw new IllegalStateException(JAR + " does not exist: ClusterIT and FaultIT run in the integration-test "
+          + "phase, after package (mvn -B verify), with -Dorchestration.cluster.jar set by the failsafe plugin");
+    }
+    List<String> command = new ArrayList<>();
+    if (Files.isExecutable(Path.of("/usr/bin/timeout"))) {
+      command.addAll(List.of("/usr/bin/timeout", "-s", "KILL", String.valueOf(MAX_LIFE_SECONDS)));
+    }
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    // Small and quick to start: two of these share the CI machine with the test JVM.
+    command.addAll(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dspring.jmx.enabled=false",
+        "-jar", JAR.toAbsolutePath().toString(),
+        "--spring.profiles.active=postgres",
+        "--server.port=" + port,
+        // the node's name in pg_stat_activity.application_name: whose connection waits for what
+        "--spring.datasource.url=" + db.url() + "?ApplicationName=" + name,
+        "--spring.datasource.username=" + db.user(),
+        "--spring.datasource.password=" + db.password(),
+        "--spring.datasource.hikari.maximum-pool-size=10",
+        "--orchestration.data-dir=" + LOGS.resolve("cluster-data-" + name).toAbsolutePath(),
+        // recorded in ACT_HI_JOB_LOG.HOSTNAME_: which node ran which job
+        "--camunda.bpm.generic-properties.properties.hostname=" + name));
+    command.addAll(JOB_EXECUTOR);
+    try {
+      Files.createDirectories(LOGS);
+      Files.writeString(log, "==== " + Instant.now() + " starting " + name + " on port " + port + ": "
+          + String.join(" ", command) + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+      process = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start " + name, e);
+    }
+  }
+
+  /** Waits until {@code /actuator/health} says UP; fails with the end of the log when the node dies or is slow. */
+  void awaitHealthy(Duration max) {
+    Instant deadline = Instant.now().plus(max);
+    while (Instant.now().isBefore(deadline)) {
+      if (!alive()) {
+        throw new AssertionError(name + " exited with " + process.exitValue() + " while starting:\n" + tail());
+      }
+      try {
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
+            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+      sleep(500);
+    }
+    throw new AssertionError(name + " not healthy after " + max + ":\n" + tail());
+  }
+
+  boolean alive() {
+    return process != null && process.isAlive();
+  }
+
+  /** kill -9 of the application JVM: no shutdown hook, no rollback but the database's own. */
+  synchronized void kill() {
+    if (process == null) {
+      return;
+    }
+    process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    waitFor(Duration.ofSeconds(20));
+    appendToLog("==== " + Instant.now() + " " + name + " killed (SIGKILL)");
+  }
+
+  /** A graceful stop (SIGTERM, Spring shuts down), forcibly after 20 s. */
+  synchronized void stop() {
+    if (process == null || !process.isAlive()) {
+      return;
+    }
+    List<ProcessHandle> java = process.toHandle().descendants().toList();
+    if (java.isEmpty()) {
+      process.destroy();
+    } else {
+      java.forEach(ProcessHandle::destroy);
+    }
+    if (!waitFor(Duration.ofSeconds(20))) {
+      kill();
+    }
+  }
+
+  private boolean waitFor(Duration max) {
+    try {
+      return process.waitFor(max.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  String tail() {
+    try {
+      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
+  private void appendToLog(String line) {
+    try {
+      Files.writeString(log, line + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException ignored) {
+      // diagnosis only
+    }
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name + "@" + port;
+  }
+}
