@@ -33,7 +33,7 @@ import org.springframework.mock.env.MockEnvironment;
  * the database owner's step, and starts once that step (docs/operations.md "Camunda schema") is done. Each test
  * creates and drops its own database; PostgreSQL must be running (CI starts it), these tests never skip.
  */
-class PostgresProfileTest {
+class PostgresProfileIT {
 
   /** Passwords that satisfy the prod profile's guard and Camunda's password policy. */
   static final String ADMIN_PASSWORD = "Adm1n-Secret!x";
@@ -136,7 +136,7 @@ class PostgresProfileTest {
   }
 
   static String read(String classpathResource) throws IOException {
-    try (InputStream in = PostgresProfileTest.class.getClassLoader().getResourceAsStream(classpathResource)) {
+    try (InputStream in = PostgresProfileIT.class.getClassLoader().getResourceAsStream(classpathResource)) {
       assertThat(in).as(classpathResource).isNotNull();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
