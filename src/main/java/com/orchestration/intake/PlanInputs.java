@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 class PlanInputs {
 
+  static final int MAX_OVERRIDE_REASON = 1000;
+
   private final ObjectMapper json;
   private final InstructionService instructions;
 
@@ -62,6 +64,11 @@ class PlanInputs {
     String value = ProcessValues.text(task, TIER_OVERRIDE);
     int current = InstructionSteps.tier(task);
     task.setVariable(TIER_CHANGED, false);
+    String givenReason = ProcessValues.text(task, TIER_OVERRIDE_REASON);
+    if (givenReason != null && givenReason.length() > MAX_OVERRIDE_REASON) {
+      throw new FormInputException(TIER_OVERRIDE_REASON, "The reason for the tier override is limited to "
+          + MAX_OVERRIDE_REASON + " characters (" + givenReason.length() + " given)");
+    }
     if (value == null) {
       return false;
     }
@@ -79,7 +86,7 @@ class PlanInputs {
       return false;
     }
     String reason = ProcessValues.requiredText(task, TIER_OVERRIDE_REASON, "The reason for the tier override",
-        1000);
+        MAX_OVERRIDE_REASON);
     String key = InstructionSteps.key(task);
     instructions.overrideTier(key, tier, reason, actor);
     task.setVariable(TIER, tier);

@@ -59,7 +59,8 @@ public class PlanService {
   public PlanValidation submitStrategicPlan(String key, String objective, List<PlanTask> tasks,
       List<Integer> riskScores, String actor) {
     Instruction instruction = instructions.get(key);
-    PlanValidation validation = PlanValidator.validate(tasks, instruction.tier(), taxonomy, Set.of());
+    PlanValidation validation = PlanValidator.validate(tasks, instruction.tier(), taxonomy, Set.of(),
+        "strategicTasks");
     if (tasks.get(0).kind() != TaskKind.STRATEGIC) {
       throw new InvalidInputException("strategicTasks", "A strategic plan holds strategic tasks ST<n>, e.g. ST1");
     }
@@ -203,7 +204,7 @@ public class PlanService {
   }
 
   private PlanValidation validateTactical(List<PlanTask> tasks, int tier, Set<String> existing, String list) {
-    PlanValidation validation = PlanValidator.validate(tasks, tier, taxonomy, existing);
+    PlanValidation validation = PlanValidator.validate(tasks, tier, taxonomy, existing, list);
     if (tasks.get(0).kind() != TaskKind.TACTICAL) {
       throw new InvalidInputException(list, "Write tactical tasks TT<st>.<n> (or TT<n> at tier 2), e.g. TT1.1");
     }

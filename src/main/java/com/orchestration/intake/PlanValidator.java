@@ -54,6 +54,10 @@ public final class PlanValidator {
 
   private static final Pattern NUMBER_OR_TEXT = Pattern.compile("\\d+|\\D+");
 
+  /** Longest description or acceptance criteria of one task: the forms' textarea limit. */
+  static final int MAX_TEXT = 4000;
+  static final int MAX_KEY = 16;
+
   private PlanValidator() {}
 
   public static PlanValidation validate(List<PlanTask> tasks, int tier, SkillTaxonomy taxonomy,
@@ -61,9 +65,23 @@ public final class PlanValidator {
     return validate(tasks, tier, taxonomy::isKnown, existingKeys);
   }
 
+  /**
+   * As {@link #validate(List, int, SkillTaxonomy, Set)}, naming fields after {@code list} (the caller's field:
+   * {@code strategicTasks} or {@code tacticalTasks}) even when the first task's key is unreadable.
+   */
+  public static PlanValidation validate(List<PlanTask> tasks, int tier, SkillTaxonomy taxonomy,
+      Set<String> existingKeys, String list) {
+    return validate(tasks, tier, taxonomy::isKnown, existingKeys, list);
+  }
+
   /** As {@link #validate(List, int, SkillTaxonomy, Set)} with any test of skill names. */
   public static PlanValidation validate(List<PlanTask> tasks, int tier, Predicate<String> knownSkill,
       Set<String> existingKeys) {
+    return validate(tasks, tier, knownSkill, existingKeys, null);
+  }
+
+  private static PlanValidation validate(List<PlanTask> tasks, int tier, Predicate<String> knownSkill,
+      Set<String> existingKeys, String expectedList) {
     if (tier < 0 || tier > 4) {
       throw new InvalidInputException("tier", "Tier " + tier + " is not a tier; allowed: 0–4");
     }
@@ -72,7 +90,7 @@ public final class PlanValidator {
       throw new InvalidInputException("tasks", "The plan has no tasks; write at least one task");
     }
     TaskKind kind = tasks.get(0).kind();
-    String list = listName(kind);
+    String list = kind == null && expectedList != null ? expectedList : listName(kind);
 
     Map<String, Integer> indexOfKey = new LinkedHashMap<>();
     for (int i = 0; i < tasks.size(); i++) {
@@ -109,6 +127,10 @@ public final class PlanValidator {
 
   private static void checkTask(PlanTask task, int i, TaskKind kind, String list, Predicate<String> knownSkill) {
     String key = task.key();
+    if (key != null && key.length() > MAX_KEY) {
+      throw new InvalidInputException(at(list, i, "key"), "Task " + (i + 1) + ": a key has at most " + MAX_KEY
+          + " characters; allowed: " + (kind == TaskKind.STRATEGIC ? "ST<n>, e.g. ST1" : "TT<st>.<n>, e.g. TT1.2"));
+    }
     if (key == null || key.isBlank()) {
       throw new InvalidInputException(at(list, i, "key"), "Task " + (i + 1) + " has no key; allowed: "
           + (kind == TaskKind.TACTICAL ? "TT<st>.<n>, e.g. TT1.2" : "ST<n>, e.g. ST1"));
@@ -132,6 +154,14 @@ public final class PlanValidator {
     }
     if (task.description() == null || task.description().isBlank()) {
       throw new InvalidInputException(at(list, i, "description"), "Task " + key + " has no description");
+    }
+    if (task.description().length() > MAX_TEXT) {
+      throw new InvalidInputException(at(list, i, "description"), "Task " + key + ": the description is limited to "
+          + MAX_TEXT + " characters (" + task.description().length() + " given)");
+    }
+    if (task.acceptanceCriteria() != null && task.acceptanceCriteria().length() > MAX_TEXT) {
+      throw new InvalidInputException(at(list, i, "acceptanceCriteria"), "Task " + key + ": the acceptance "
+          + "criteria are limited to " + MAX_TEXT + " characters (" + task.acceptanceCriteria().length() + " given)");
     }
     double estimate = task.estimate();
     if (kind == TaskKind.TACTICAL) {

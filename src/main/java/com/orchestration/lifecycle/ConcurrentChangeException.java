@@ -10,6 +10,6 @@ public class ConcurrentChangeException extends ConflictException {
 
   public ConcurrentChangeException(WorkItem item) {
     super("Task " + item.qualifiedKey() + " was changed by someone else (it was " + item.state() + ", version "
-        + item.version() + "); read it again and retry");
+        + item.version() + "); read it again and retry", true);
   }
 }

@@ -90,8 +90,16 @@ public class WorkItemService {
       throw new InvalidInputException("remainingHours", "Remaining hours must be 0 or more, was " + remainingHours);
     }
     WorkItem item = get(id);
-    if (repository.updateProgress(id, item.version(), hoursSpent, remainingHours, now()) == 0) {
-      throw new ConcurrentChangeException(item);
+    for (int attempt = 1; repository.updateProgress(id, item.version(), hoursSpent, remainingHours, now()) == 0;
+        attempt++) {
+      // Hours are written as given, whatever they were: losing to another progress report (a heartbeat racing a
+      // submission) is safe to retry. Losing to a state change or a reassignment is not — the caller checked those.
+      WorkItem current = get(id);
+      if (attempt >= PROGRESS_ATTEMPTS || current.state() != item.state()
+          || !java.util.Objects.equals(current.assignee(), item.assignee())) {
+        throw new ConcurrentChangeException(item);
+      }
+      item = current;
     }
     return get(id);
   }
@@ -111,6 +119,8 @@ public class WorkItemService {
     }
     return get(item.id());
   }
+
+  private static final int PROGRESS_ATTEMPTS = 3;
 
   @Transactional
   public void linkProcessInstance(long id, String processInstanceId) {

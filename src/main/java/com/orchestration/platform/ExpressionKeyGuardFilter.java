@@ -5,16 +5,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -70,13 +64,13 @@ class ExpressionKeyGuardFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    byte[] body = request.getInputStream().readAllBytes();
-    Optional<String> inBody = expressionKeyInJson(body);
+    ReplayableRequest replayable = ReplayableRequest.of(request);
+    Optional<String> inBody = expressionKeyInJson(replayable.body());
     if (inBody.isPresent()) {
       refuse(response, inBody.get(), "body key");
       return;
     }
-    chain.doFilter(new ReplayedBodyRequest(request, body), response);
+    chain.doFilter(replayable, response);
   }
 
   private static void refuse(HttpServletResponse response, String key, String where) throws IOException {
@@ -133,61 +127,4 @@ class ExpressionKeyGuardFilter extends OncePerRequestFilter {
 
   private static final java.util.regex.Pattern KEY_LIKE =
       java.util.regex.Pattern.compile("([A-Za-z0-9_$]*[Ee][Xx][Pp][Rr][Ee][Ss][Ss][Ii][Oo][Nn])\\s*[\"']?\\s*:");
-
-  /** The body was read for inspection; the endpoint reads the same bytes again. */
-  private static final class ReplayedBodyRequest extends HttpServletRequestWrapper {
-    private final byte[] body;
-
-    ReplayedBodyRequest(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("synchronous reads only");
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
-      return new BufferedReader(new InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(encoding)));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
-  }
 }

@@ -8,8 +8,9 @@ public class InvalidInputException extends RuntimeException {
 
   private final String field;
 
+  /** @param message what is wrong and what is allowed; an overlong one (echoing a huge value) is shortened */
   public InvalidInputException(String field, String message) {
-    super(message);
+    super(ClientErrors.abbreviate(message));
     this.field = field;
   }
 

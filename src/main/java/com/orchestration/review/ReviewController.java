@@ -1,6 +1,8 @@
 package com.orchestration.review;
 
+import com.orchestration.organization.PersonDirectory;
 import com.orchestration.platform.InvalidInputException;
+import com.orchestration.platform.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -21,9 +23,11 @@ class ReviewController {
   static final int MAX_RESULTS = 500;
 
   private final ReviewService reviews;
+  private final PersonDirectory people;
 
-  ReviewController(ReviewService reviews) {
+  ReviewController(ReviewService reviews, PersonDirectory people) {
     this.reviews = reviews;
+    this.people = people;
   }
 
   @GetMapping
@@ -44,8 +48,14 @@ class ReviewController {
   @GetMapping("/first-time-approval/{personId}")
   @Operation(summary = "An author's first-time approval rate over their newest 10 peer-reviewed tasks")
   @ApiResponse(responseCode = "200", description = "The rate (null without any reviewed task)")
+  @ApiResponse(responseCode = "404", description = "No person with this id and no reviewed work of theirs")
   FirstTimeApproval firstTimeApproval(@PathVariable String personId) {
-    return reviews.firstTimeApprovalRate(personId);
+    FirstTimeApproval rate = reviews.firstTimeApprovalRate(personId);
+    // Unknown means: not in the organisation (removed people stay there) and no review of their work on record.
+    if (rate.reviewedTasks() == 0 && people.findById(personId).isEmpty()) {
+      throw new NotFoundException("person", personId);
+    }
+    return rate;
   }
 
   private static String blankToNull(String value) {

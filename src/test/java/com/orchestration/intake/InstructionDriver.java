@@ -67,6 +67,11 @@ public class InstructionDriver {
     return instruction;
   }
 
+  /** Cleans up an instruction submitted some other way (e.g. through the API) with the driver's own. */
+  public void track(String key) {
+    submitted.add(key);
+  }
+
   public Instruction get(String key) {
     return instructions.get(key);
   }
