@@ -43,7 +43,11 @@ class StandupController {
   private final IdentityService identity;
   private final ObjectMapper json;
 
-  StandupController(StandupReports reports, StandupService standups, IdentityService identity, ObjectMapper json) {
+  private final com.orchestration.organization.PersonDirectory people;
+
+  StandupController(StandupReports reports, StandupService standups, IdentityService identity, ObjectMapper json,
+      com.orchestration.organization.PersonDirectory people) {
+    this.people = people;
     this.reports = reports;
     this.standups = standups;
     this.identity = identity;
@@ -82,6 +86,11 @@ class StandupController {
             + StandupLevel.allowed()));
     Domain wantDomain = blank(domain) ? null : Domain.require("domain", domain);
     String wantPerson = blank(person) ? null : person.strip();
+    if (wantPerson != null && (wantPerson.length() > 64
+        || people.findById(wantPerson).isEmpty())) {
+      throw new InvalidInputException("person", "Parameter 'person' names no person of the organisation; see "
+          + "GET /api/people for their ids");
+    }
     if (wantPerson != null && wantLevel != null && wantLevel != StandupLevel.IC) {
       throw new InvalidInputException("person", "Parameter 'person' selects IC reports; it cannot be combined with "
           + "level=" + wantLevel.value());

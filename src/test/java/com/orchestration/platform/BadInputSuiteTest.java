@@ -164,7 +164,22 @@ class BadInputSuiteTest {
             "{\"title\":\"Payments down\",\"description\":\"Provider outage\",\"severity\":\"sev2\","
                 + "\"affectedDomains\":[\"backend\"]}"),
         post("/api/incidents/{id}/resolve", "erin", Map.of("id", "987654321"),
-            "{\"resolutionNote\":\"Provider back\"}"));
+            "{\"resolutionNote\":\"Provider back\"}"),
+        get("/api/channels"),
+        get("/api/channels/{channel}/announcements", Map.of("channel", "backend-team")),
+        get("/api/channels/{channel}/announcements/{id}", Map.of("channel", "backend-team", "id", "1")),
+        post("/api/channels/{channel}/announcements", "alice", Map.of("channel", "backend-team"),
+            "{\"type\":\"blocker\",\"priority\":\"high\",\"subject\":\"Staging is down\","
+                + "\"message\":\"Deploys fail since 9:00\",\"affectedInstructions\":[],"
+                + "\"affectedDomains\":[\"backend\"],\"actionItems\":[\"bruno: check the runner\"]}"),
+        get("/api/inbox"),
+        get("/api/inbox/stream"),
+        get("/api/standups"),
+        post("/api/standups", "fiona", Map.of(), null),
+        get("/api/rebalancing"),
+        post("/api/rebalancing/run", "tom", Map.of(), null),
+        post("/api/rebalancing/loans/{id}/return", "tom", Map.of("id", "987654321"), null),
+        post("/api/rebalancing/deferrals/{id}/undo", "tom", Map.of("id", "987654321"), null));
   }
 
   @BeforeAll
