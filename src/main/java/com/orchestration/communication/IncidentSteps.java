@@ -2,13 +2,11 @@ package com.orchestration.communication;
 
 import com.orchestration.lifecycle.FormInputException;
 import com.orchestration.platform.InvalidInputException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.spin.json.SpinJsonNode;
 
 /** Small shared reads of the incident process's steps. */
 final class IncidentSteps {
@@ -45,29 +43,4 @@ final class IncidentSteps {
     return value == null ? null : value.toString();
   }
 
-  /** A list from a JSON list (Tasklist checklist), a Java collection, or a comma-separated string. */
-  static List<String> list(Object value) {
-    List<String> out = new ArrayList<>();
-    if (value == null) {
-      return out;
-    }
-    if (value instanceof Iterable<?> items) {
-      items.forEach(item -> out.add(String.valueOf(item)));
-      return out;
-    }
-    if (value instanceof SpinJsonNode json) {
-      if (json.isArray()) {
-        json.elements().forEach(e -> out.add(e.isString() ? e.stringValue() : e.toString()));
-      } else if (json.isString()) {
-        out.addAll(list(json.stringValue()));
-      }
-      return out;
-    }
-    for (String part : value.toString().split(",")) {
-      if (!part.isBlank()) {
-        out.add(part.strip());
-      }
-    }
-    return out;
-  }
 }

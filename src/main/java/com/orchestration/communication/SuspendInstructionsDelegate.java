@@ -2,6 +2,7 @@ package com.orchestration.communication;
 
 import static com.orchestration.communication.IncidentVariables.*;
 
+import com.orchestration.lifecycle.ProcessValues;
 import com.orchestration.platform.AsSystem;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -33,7 +34,7 @@ class SuspendInstructionsDelegate implements JavaDelegate {
         IncidentSteps.text(execution.getVariable(INCIDENT_TITLE)),
         IncidentSteps.text(execution.getVariable(INCIDENT_DESCRIPTION)),
         IncidentSteps.text(execution.getVariable(INCIDENT_SEVERITY)),
-        IncidentSteps.list(execution.getVariable(AFFECTED_DOMAINS)));
+        ProcessValues.list(execution.getVariable(AFFECTED_DOMAINS)));
     Incident incident = IncidentSteps.asForm(() -> incidents.open(declaration, asSystem.currentActor(),
         IncidentSteps.groups(identity), execution.getProcessInstanceId()));
     execution.setProcessBusinessKey(incident.key());

@@ -3,6 +3,7 @@ package com.orchestration.intake;
 import static com.orchestration.intake.InstructionVariables.*;
 
 import com.orchestration.lifecycle.Priority;
+import com.orchestration.lifecycle.ProcessValues;
 import com.orchestration.lifecycle.WorkItemService;
 import com.orchestration.platform.AsSystem;
 import com.orchestration.platform.FiredRule;
@@ -12,7 +13,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +115,7 @@ public class IntakeService {
   /** The start form's variables as a request (lists arrive as JSON lists, primitives untyped). */
   static IntakeRequest fromVariables(Map<String, Object> variables) {
     return new IntakeRequest(text(variables.get(TITLE)), text(variables.get(DESCRIPTION)),
-        text(variables.get(WORK_TYPE)), list(variables.get(AFFECTED_DOMAINS)), list(variables.get(SCOPE_FLAGS)),
+        text(variables.get(WORK_TYPE)), ProcessValues.list(variables.get(AFFECTED_DOMAINS)), ProcessValues.list(variables.get(SCOPE_FLAGS)),
         text(variables.get(PRIORITY)), text(variables.get(DEADLINE)),
         Boolean.TRUE.equals(variables.get(CUSTOMER_COMMITMENT))
             || "true".equalsIgnoreCase(String.valueOf(variables.get(CUSTOMER_COMMITMENT))),
@@ -178,29 +178,4 @@ public class IntakeService {
     }
   }
 
-  /** A list from a JSON list (Tasklist checklist), a Java collection, or a comma-separated string. */
-  static List<String> list(Object value) {
-    List<String> out = new ArrayList<>();
-    if (value == null) {
-      return out;
-    }
-    if (value instanceof Iterable<?> items) {
-      items.forEach(item -> out.add(String.valueOf(item)));
-      return out;
-    }
-    if (value instanceof org.camunda.spin.json.SpinJsonNode json) {
-      if (json.isArray()) {
-        json.elements().forEach(e -> out.add(e.isString() ? e.stringValue() : e.toString()));
-      } else if (json.isString()) {
-        out.addAll(list(json.stringValue()));
-      }
-      return out;
-    }
-    for (String part : value.toString().split(",")) {
-      if (!part.isBlank()) {
-        out.add(part.strip());
-      }
-    }
-    return out;
-  }
 }

@@ -38,7 +38,7 @@ class RiskReviewTaskListener implements TaskListener {
         List.of("approve", "conditions", "changes", "reject"));
     Set<String> planKeys = plans.strategicPlan(key).stream().map(PlanTask::key).collect(Collectors.toSet());
     List<String> checkpoints = new ArrayList<>();
-    for (String part : IntakeService.list(ProcessValues.text(task, CHECKPOINTS))) {
+    for (String part : ProcessValues.list(ProcessValues.text(task, CHECKPOINTS))) {
       String st = part.strip().toUpperCase(java.util.Locale.ROOT);
       if (!planKeys.contains(st)) {
         throw new FormInputException(CHECKPOINTS, "'" + part + "' is not a strategic task of this plan; allowed: "

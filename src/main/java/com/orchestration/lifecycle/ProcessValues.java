@@ -75,6 +75,35 @@ public final class ProcessValues {
         + value + " — the lifecycle was started without it");
   }
 
+  /**
+   * A list variable as strings: a JSON list (a Tasklist checklist or taglist), a Java collection, or a
+   * comma-separated string; blanks dropped. Null gives an empty list.
+   */
+  public static java.util.List<String> list(Object value) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    if (value == null) {
+      return out;
+    }
+    if (value instanceof Iterable<?> items) {
+      items.forEach(item -> out.add(String.valueOf(item)));
+      return out;
+    }
+    if (value instanceof org.camunda.spin.json.SpinJsonNode json) {
+      if (json.isArray()) {
+        json.elements().forEach(e -> out.add(e.isString() ? e.stringValue() : e.toString()));
+      } else if (json.isString()) {
+        out.addAll(list(json.stringValue()));
+      }
+      return out;
+    }
+    for (String part : value.toString().split(",")) {
+      if (!part.isBlank()) {
+        out.add(part.strip());
+      }
+    }
+    return out;
+  }
+
   private static String fmt(double d) {
     return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
   }
