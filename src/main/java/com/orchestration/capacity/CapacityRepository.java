@@ -176,6 +176,31 @@ class CapacityRepository {
     return ratios;
   }
 
+  /**
+   * Actual/estimate ratios of the newest {@code limit} performance samples per domain (SPEC §11: the domain's estimate
+   * factor), newest first; one statement for all domains.
+   */
+  Map<String, List<Double>> recentDomainRatios(int limit) {
+    Map<String, List<Double>> ratios = new HashMap<>();
+    jdbc.sql("""
+            select domain, estimate_hours, actual_hours from (
+              select domain, estimate_hours, actual_hours,
+                row_number() over (partition by domain order by completed_at desc, id desc) as rn
+              from performance_sample
+            ) s where rn <= :limit order by domain, rn""")
+        .param("limit", limit)
+        .query((rs, n) -> {
+          double estimate = rs.getDouble("estimate_hours");
+          if (estimate > 0) {
+            ratios.computeIfAbsent(rs.getString("domain"), k -> new ArrayList<>())
+                .add(rs.getDouble("actual_hours") / estimate);
+          }
+          return null;
+        })
+        .list();
+    return ratios;
+  }
+
   /** Count and newest id of the performance samples: changes whenever a sample is committed. */
   String sampleVersion() {
     return jdbc.sql("select count(*), max(id) from performance_sample")

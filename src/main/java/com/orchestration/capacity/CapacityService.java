@@ -143,6 +143,20 @@ public class CapacityService {
         repository.recentRatios(Scope.of(List.of(personId)), CapacityMath.FACTOR_SAMPLES).get(personId));
   }
 
+  /**
+   * Each domain's calibrated estimate factor (SPEC §11): the median actual/estimate of the domain's newest 20 samples,
+   * clamped to 0.5–3.0, 1.0 with fewer than 5. Used for work nobody holds yet (forecasts, critical paths) and shown to
+   * the DL as the suggested estimate.
+   */
+  public Map<Domain, Double> domainEstimateFactors() {
+    Map<String, List<Double>> ratios = repository.recentDomainRatios(CapacityMath.FACTOR_SAMPLES);
+    Map<Domain, Double> factors = new EnumMap<>(Domain.class);
+    for (Domain domain : Domain.values()) {
+      factors.put(domain, CapacityMath.estimateFactor(ratios.get(domain.value())));
+    }
+    return factors;
+  }
+
   /** System, per-domain and per-IC load of the active ICs (the {@code GET /api/capacity} resource). */
   public CapacityOverview overview() {
     Snapshot snapshot = snapshot(Scope.ACTIVE_ICS);
