@@ -12,16 +12,19 @@ import org.springframework.stereotype.Component;
 class LendIcDelegate implements JavaDelegate {
 
   private final RebalancingService rebalancing;
+  private final RebalancingProperties properties;
 
-  LendIcDelegate(RebalancingService rebalancing) {
+  LendIcDelegate(RebalancingService rebalancing, RebalancingProperties properties) {
     this.rebalancing = rebalancing;
+    this.properties = properties;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Double days = ProcessValues.number(execution, LOAN_DAYS, "Loan length", 1, RebalancingService.MAX_LOAN_DAYS);
     rebalancing.lend(ProcessValues.id(execution, DOMAIN_REVIEW_ID), ProcessValues.text(execution, LEND_IC),
-        days == null ? 5 : days.intValue(), decidedBy(execution), ProcessValues.text(execution, DOMAIN_NOTE));
+        days == null ? properties.defaultLoanDays() : days.intValue(), decidedBy(execution),
+        ProcessValues.text(execution, DOMAIN_NOTE));
   }
 
   static String decidedBy(DelegateExecution execution) {

@@ -331,6 +331,42 @@ class RebalancingProcessTest {
   }
 
   @Test
+  void aTaskClosedInADomainThatIsStillOverloadedStartsARebalancingAfterTheCommit() {
+    // Given a frontend task nobody holds yet (no lifecycle, so no assignment event), and lena pushed to 1.20
+    String other = newInstructionKey();
+    WorkItem waiting = workItems.create(frontend(other, "TT1", Priority.NORMAL, 2, SkillLevel.INTERMEDIATE), "tom",
+        "test plan");
+    created.add(waiting);
+    overloadLena();
+    // and the rebalancing her assignment started was cancelled by an operator (withdrawn, no cooldown)
+    rebalancings(Domain.FRONTEND).forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "cancelled in Cockpit"));
+    assertThat(rebalancings(Domain.FRONTEND)).isEmpty();
+
+    // When the tech lead cancels the waiting task (a task of frontend closes; TaskClosedEvent in that transaction)
+    lifecycle.requestCancel(other, "TT1", "tom", List.of("tech-leads"), "Dropped from the release");
+
+    // Then, after the commit, the check of frontend finds lena still over the cap and starts one rebalancing
+    assertThat(workItems.get(waiting.id()).state()).isEqualTo(TaskState.CANCELLED);
+    List<ProcessInstance> started = rebalancings(Domain.FRONTEND);
+    assertThat(started).hasSize(1);
+    assertThat(runtime.getVariable(started.get(0).getId(), "rebalancingTrigger")).isEqualTo("completion");
+  }
+
+  @Test
+  void aTaskClosedInADomainWithinItsCapStartsNothing() {
+    // Given lena at 1.20 and the rebalancing her assignment started withdrawn
+    List<WorkItem> items = overloadLena();
+    rebalancings(Domain.FRONTEND).forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "cancelled in Cockpit"));
+
+    // When her low-priority task is cancelled, which brings her back to 0.90
+    lifecycle.requestCancel(items.get(3).instructionKey(), "TT4", "tom", List.of("tech-leads"), "Out of scope");
+
+    // Then the check after the commit finds nobody over the cap: no rebalancing
+    assertThat(capacity.workload("lena").workload()).isCloseTo(0.90, within(1e-9));
+    assertThat(rebalancings(Domain.FRONTEND)).isEmpty();
+  }
+
+  @Test
   void aRebalancingCancelledInCockpitLeavesNoOpenProposal() {
     // Given fiona's open proposal
     overloadLena();
