@@ -348,26 +348,19 @@ class CalibrationApiTest {
     assertThat(rest.getForEntity("/api/calibration", String.class).getStatusCode().value()).isEqualTo(401);
   }
 
+  void expectBadInput(String query, String field, String detail) throws Exception {
+    JsonNode problem = get("tom", "/api/calibration?" + query);
+    assertThat(problem.get("httpStatus").asInt()).as(query).isEqualTo(400);
+    assertThat(problem.get("field").asText()).as(query).isEqualTo(field);
+    assertThat(problem.get("detail").asText()).as(query).contains(detail);
+  }
+
   @Test
   void badFiltersAreRefusedNamingTheFieldAndUnknownPeopleAreNotFound() throws Exception {
-    JsonNode badFrom = get("tom", "/api/calibration?from=last-week");
-    assertThat(badFrom.get("httpStatus").asInt()).isEqualTo(400);
-    assertThat(badFrom.get("field").asText()).isEqualTo("from");
-    assertThat(badFrom.get("detail").asText()).contains("ISO date (2026-11-01) or instant");
-
-    JsonNode badTo = get("tom", "/api/calibration?to=2031-13-01");
-    assertThat(badTo.get("httpStatus").asInt()).isEqualTo(400);
-    assertThat(badTo.get("field").asText()).isEqualTo("to");
-
-    JsonNode backwards = get("tom", "/api/calibration?from=2031-03-02&to=2031-03-01T12:00:00Z");
-    assertThat(backwards.get("httpStatus").asInt()).isEqualTo(400);
-    assertThat(backwards.get("field").asText()).isEqualTo("to");
-    assertThat(backwards.get("detail").asText()).contains("must end after it starts");
-
-    JsonNode badDomain = get("tom", "/api/calibration?domain=mobile");
-    assertThat(badDomain.get("httpStatus").asInt()).isEqualTo(400);
-    assertThat(badDomain.get("field").asText()).isEqualTo("domain");
-    assertThat(badDomain.get("detail").asText()).contains("frontend, backend, qa, devops, data, security");
+    expectBadInput("from=last-week", "from", "ISO date (2026-11-01) or instant");
+    expectBadInput("to=2031-13-01", "to", "'2031-13-01'");
+    expectBadInput("from=2031-03-02&to=2031-03-01T12:00:00Z", "to", "must end after it starts");
+    expectBadInput("domain=mobile", "domain", "frontend, backend, qa, devops, data, security");
 
     JsonNode unknown = get("tom", "/api/calibration/people/nobody-here");
     assertThat(unknown.get("httpStatus").asInt()).isEqualTo(404);
