@@ -11,14 +11,15 @@ import java.util.Set;
 
 /**
  * The per-candidate factors of SPEC §8.1 that Java computes (the fourth, complexityFit, is the DMN's). Pure
- * functions: the numbers in the tests are worked out by hand.
+ * functions: the numbers in the tests are worked out by hand. Public for {@link #recentPerformance} only, which the
+ * calibration API shows per IC (SPEC §11) with the very formula assignment applies.
  */
-final class Factors {
+public final class Factors {
 
   /** How many recent samples recentPerformance looks at, and how many it needs before it says anything. */
-  static final int PERFORMANCE_WINDOW = 10;
-  static final int PERFORMANCE_MIN_SAMPLES = 5;
-  static final double PERFORMANCE_UNKNOWN = 0.5;
+  public static final int PERFORMANCE_WINDOW = 10;
+  public static final int PERFORMANCE_MIN_SAMPLES = 5;
+  public static final double PERFORMANCE_UNKNOWN = 0.5;
 
   private Factors() {}
 
@@ -87,7 +88,7 @@ final class Factors {
    * {@code 0.5 · first-time approval rate + 0.5 · share within ±20 % of the estimate};
    * {@value #PERFORMANCE_UNKNOWN} until there are {@value #PERFORMANCE_MIN_SAMPLES} samples.
    */
-  static double recentPerformance(List<PerformanceSample> newestFirst) {
+  public static double recentPerformance(List<PerformanceSample> newestFirst) {
     List<PerformanceSample> window = newestFirst.subList(0, Math.min(PERFORMANCE_WINDOW, newestFirst.size()));
     if (window.size() < PERFORMANCE_MIN_SAMPLES) {
       return PERFORMANCE_UNKNOWN;

@@ -10,8 +10,8 @@ import java.util.List;
 /** The arithmetic of SPEC §8.3 and §11, free of any database, so it is unit-tested directly. */
 final class CapacityMath {
 
-  static final int FACTOR_SAMPLES = 20;
-  static final int FACTOR_MIN_SAMPLES = 5;
+  static final int FACTOR_SAMPLES = EstimateFactor.WINDOW;
+  static final int FACTOR_MIN_SAMPLES = EstimateFactor.MIN_SAMPLES;
   static final double FACTOR_MIN = 0.5;
   static final double FACTOR_MAX = 3.0;
 
@@ -22,14 +22,22 @@ final class CapacityMath {
    * many), 1.0 with fewer than {@value #FACTOR_MIN_SAMPLES}, clamped to 0.5–3.0.
    */
   static double estimateFactor(List<Double> recentRatios) {
-    if (recentRatios == null || recentRatios.size() < FACTOR_MIN_SAMPLES) {
-      return 1.0;
+    return calibrate(recentRatios).factor();
+  }
+
+  /** {@link #estimateFactor} with the number of samples it rests on and whether it is in use. */
+  static EstimateFactor calibrate(List<Double> recentRatios) {
+    if (recentRatios == null || recentRatios.isEmpty()) {
+      return EstimateFactor.NONE;
     }
     List<Double> sorted = new ArrayList<>(recentRatios.subList(0, Math.min(FACTOR_SAMPLES, recentRatios.size())));
-    Collections.sort(sorted);
     int n = sorted.size();
+    if (n < FACTOR_MIN_SAMPLES) {
+      return new EstimateFactor(1.0, n, false);
+    }
+    Collections.sort(sorted);
     double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    return Math.max(FACTOR_MIN, Math.min(FACTOR_MAX, median));
+    return new EstimateFactor(Math.max(FACTOR_MIN, Math.min(FACTOR_MAX, median)), n, true);
   }
 
   /** Whether a reservation counts as committed within the horizon, and for how many hours. */

@@ -149,10 +149,30 @@ public class CapacityService {
    * the DL as the suggested estimate.
    */
   public Map<Domain, Double> domainEstimateFactors() {
-    Map<String, List<Double>> ratios = repository.recentDomainRatios(CapacityMath.FACTOR_SAMPLES);
     Map<Domain, Double> factors = new EnumMap<>(Domain.class);
+    domainCalibration().forEach((domain, calibration) -> factors.put(domain, calibration.factor()));
+    return factors;
+  }
+
+  /** {@link #domainEstimateFactors()} with the samples each factor rests on (calibration API, suggested estimates). */
+  public Map<Domain, EstimateFactor> domainCalibration() {
+    Map<String, List<Double>> ratios = repository.recentDomainRatios(CapacityMath.FACTOR_SAMPLES);
+    Map<Domain, EstimateFactor> factors = new EnumMap<>(Domain.class);
     for (Domain domain : Domain.values()) {
-      factors.put(domain, CapacityMath.estimateFactor(ratios.get(domain.value())));
+      factors.put(domain, CapacityMath.calibrate(ratios.get(domain.value())));
+    }
+    return factors;
+  }
+
+  /**
+   * The estimate factor of each of these people with the samples it rests on, as workload applies it; a person
+   * without samples (or an id that names nobody) gets {@link EstimateFactor#NONE}. One query for all of them.
+   */
+  public Map<String, EstimateFactor> personCalibration(Collection<String> personIds) {
+    Map<String, List<Double>> ratios = repository.recentRatios(Scope.of(personIds), CapacityMath.FACTOR_SAMPLES);
+    Map<String, EstimateFactor> factors = new LinkedHashMap<>();
+    for (String id : personIds) {
+      factors.put(id, CapacityMath.calibrate(ratios.get(id)));
     }
     return factors;
   }

@@ -55,7 +55,7 @@ public class AdmissionService {
         "systemUtilisationWithInstruction", utilisation, "priority", instruction.priority().jsonName()));
     String outcome = (String) admission.value("admission");
     String reason = String.format(Locale.ROOT, "load with this instruction %.0f%%: %s", utilisation * 100,
-        admission.value("reason")) + InstructionService.rules(admission.firedRules());
+        admission.value("reason")) + RecordedRules.format(admission.firedRules());
     instructions.record(key, "admission", null, outcome, reason, "system");
     if (!"arbitrate".equals(outcome)) {
       return finish(instruction, new Admission(outcome, utilisation, reason, null, null));
@@ -79,7 +79,7 @@ public class AdmissionService {
     PolicyDecisions.Policy arbitration = policies.evaluate(ARBITRATION_DECISION, inputs);
     String decision = (String) arbitration.value("decision");
     String why = instruction.key() + " (A) against " + other.key() + " (B): " + arbitration.value("reason")
-        + InstructionService.rules(arbitration.firedRules());
+        + RecordedRules.format(arbitration.firedRules());
     instructions.record(key, "arbitration", other.key(), decision, why, "system");
     String result = switch (decision) {
       case "A_FIRST", "PARALLEL" -> "admit";

@@ -62,6 +62,15 @@ public class InstructionService {
     return repository.decisions(key);
   }
 
+  /**
+   * The DMN rules (decision key, rule id) that fired when the instruction was classified at intake, leaves of the
+   * DRD first; for tier calibration (SPEC §11). Descriptions are in the deployed model.
+   */
+  public List<FiredRule> classificationRules(String key) {
+    return repository.decisions(key).stream().filter(d -> d.kind().equals("classification")).findFirst()
+        .map(d -> RecordedRules.parse(d.reason())).orElse(List.of());
+  }
+
   @Transactional
   public void moveTo(String key, InstructionState state) {
     Instruction instruction = get(key);
@@ -198,12 +207,6 @@ public class InstructionService {
       events.publishEvent(new PipelineReleased(key));
     }
     record(key, "cancellation", null, "CANCELLED", reason + " (" + open.size() + " open tasks cancelled)", actor);
-  }
-
-  /** One line per fired rule, for a recorded reason. */
-  static String rules(List<FiredRule> rules) {
-    return rules.isEmpty() ? "" : " [rules: " + rules.stream().map(r -> r.decision() + "/" + r.ruleId())
-        .collect(Collectors.joining(", ")) + "]";
   }
 
   static Instant now() {

@@ -97,6 +97,11 @@ public final class InstructionVariables {
   public static final String ST_DESCRIPTION = "stDescription";
   public static final String ST_ACCEPTANCE_CRITERIA = "stAcceptanceCriteria";
   public static final String EXISTING_TASK_KEYS_TEXT = "existingTaskKeysText";
+  /**
+   * String, task-local on "Break down strategic task": the domain's and its ICs' estimate factors as a suggested
+   * estimate (SPEC §11), set by insight's {@code estimateGuidanceTaskListener}; shown read-only in the form.
+   */
+  public static final String ESTIMATE_GUIDANCE = "estimateGuidance";
   public static final String CHECKPOINT = "checkpoint";
   public static final String STRATEGIC_DEPENDENCIES_COMPLETE = "strategicDependenciesComplete";
   public static final String BREAKDOWN_SUMMARY = "breakdownSummary";

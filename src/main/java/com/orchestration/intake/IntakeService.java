@@ -6,7 +6,6 @@ import com.orchestration.lifecycle.Priority;
 import com.orchestration.lifecycle.ProcessValues;
 import com.orchestration.lifecycle.WorkItemService;
 import com.orchestration.platform.AsSystem;
-import com.orchestration.platform.FiredRule;
 import com.orchestration.platform.InvalidInputException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,7 +15,6 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -108,7 +106,7 @@ public class IntakeService {
         now, 0);
     repository.insert(instruction);
     repository.insertDecision(key, "classification", null, "tier " + tier, classification.rationale()
-        + rules(classification.firedRules()), actor, now);
+        + RecordedRules.format(classification.firedRules()), actor, now);
     return instruction;
   }
 
@@ -134,11 +132,6 @@ public class IntakeService {
     variables.put(TIER, instruction.tier());
     variables.put(TIER_REASON, instruction.tierReason());
     return variables;
-  }
-
-  private static String rules(List<FiredRule> rules) {
-    return rules.isEmpty() ? "" : " [rules: " + rules.stream().map(r -> r.decision() + "/" + r.ruleId())
-        .collect(Collectors.joining(", ")) + "]";
   }
 
   private static Instant deadline(String text) {

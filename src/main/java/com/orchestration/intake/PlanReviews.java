@@ -50,7 +50,7 @@ public class PlanReviews {
     int sum = RiskScores.sum(scores);
     PolicyDecisions.Policy policy = policies.evaluate(RISK_DECISION, Map.of("riskSum", sum, "tier", tier));
     return new Risk(sum, (String) policy.value("riskOutcome"), Boolean.TRUE.equals(policy.value("emTaskRequired")),
-        policy.value("reason") + InstructionService.rules(policy.firedRules()));
+        policy.value("reason") + RecordedRules.format(policy.firedRules()));
   }
 
   private Gates gates(String level, int tier, boolean securitySensitive, boolean architectural, int taskCount,

@@ -123,27 +123,50 @@ class CapacityMathTest {
   @Test
   void estimateFactorIsOneWithFewerThanFiveSamples() {
     assertThat(CapacityMath.estimateFactor(null)).isEqualTo(1.0);
+    assertThat(CapacityMath.estimateFactor(List.of())).isEqualTo(1.0);
     assertThat(CapacityMath.estimateFactor(List.of(2.0, 2.0, 2.0, 2.0))).isEqualTo(1.0);
+    assertThat(CapacityMath.calibrate(List.of(2.0, 2.0, 2.0, 2.0)))
+        .isEqualTo(new EstimateFactor(1.0, 4, false));
   }
 
   @Test
-  void estimateFactorIsTheMedianWithFiveOrMoreSamples() {
+  void estimateFactorIsUsedFromTheFifthSample() {
+    assertThat(CapacityMath.calibrate(List.of(2.0, 2.0, 2.0, 2.0, 2.0))).isEqualTo(new EstimateFactor(2.0, 5, true));
+  }
+
+  @Test
+  void estimateFactorIsTheMiddleSampleOfAnOddCount() {
     assertThat(CapacityMath.estimateFactor(List.of(1.2, 0.8, 1.5, 1.1, 2.0))).isEqualTo(1.2);
-    assertThat(CapacityMath.estimateFactor(List.of(1.0, 1.2, 1.4, 1.6, 1.8, 2.0))).isCloseTo(1.5, within(1e-12));
+  }
+
+  @Test
+  void estimateFactorIsTheMeanOfTheTwoMiddleSamplesOfAnEvenCount() {
+    assertThat(CapacityMath.estimateFactor(List.of(2.0, 1.0, 1.8, 1.2, 1.6, 1.4))).isCloseTo(1.5, within(1e-12));
   }
 
   @Test
   void estimateFactorUsesOnlyTheNewestTwentySamples() {
-    List<Double> ratios = new java.util.ArrayList<>(Collections.nCopies(20, 1.25));
-    ratios.addAll(Collections.nCopies(15, 2.5));
+    // Newest first: ten at 1.0 and ten at 2.0 (median 1.5), then fifteen older at 3.0 — with them the median of all
+    // 35 would be 2.0.
+    List<Double> ratios = new java.util.ArrayList<>(Collections.nCopies(10, 1.0));
+    ratios.addAll(Collections.nCopies(10, 2.0));
+    ratios.addAll(Collections.nCopies(15, 3.0));
 
-    assertThat(CapacityMath.estimateFactor(ratios)).isEqualTo(1.25);
+    assertThat(CapacityMath.calibrate(ratios)).isEqualTo(new EstimateFactor(1.5, 20, true));
   }
 
   @Test
   void estimateFactorIsClampedToHalfAndThree() {
     assertThat(CapacityMath.estimateFactor(Collections.nCopies(5, 0.1))).isEqualTo(0.5);
     assertThat(CapacityMath.estimateFactor(Collections.nCopies(5, 7.0))).isEqualTo(3.0);
+  }
+
+  @Test
+  void estimateFactorsAtTheClampBoundsAreKept() {
+    assertThat(CapacityMath.estimateFactor(List.of(0.5, 0.5, 0.5, 0.51, 0.49))).isEqualTo(0.5);
+    assertThat(CapacityMath.estimateFactor(List.of(0.51, 0.51, 0.51, 0.4, 0.4))).isEqualTo(0.51);
+    assertThat(CapacityMath.estimateFactor(List.of(2.99, 2.99, 2.99, 4.0, 4.0))).isEqualTo(2.99);
+    assertThat(CapacityMath.estimateFactor(List.of(3.0, 3.0, 3.0, 1.0, 1.0))).isEqualTo(3.0);
   }
 
   @Test

@@ -52,6 +52,18 @@ final class StandaloneCapacityDatabase {
         .params(instructionKey, taskKey).query(Long.class).single();
   }
 
+  /** What LifecycleService.complete writes for estimate calibration (SPEC §11). */
+  void insertSample(String personId, long workItemId, String domain, double estimate, double actual,
+      Instant completedAt) {
+    jdbc.sql("""
+            insert into performance_sample (person_id, work_item_id, domain, complexity, estimate_hours, actual_hours,
+              first_time_approved, completed_at)
+            values (?, ?, ?, 'SIMPLE', ?, ?, true, ?)""")
+        .params(personId, workItemId, domain, BigDecimal.valueOf(estimate), BigDecimal.valueOf(actual),
+            Timestamp.from(completedAt))
+        .update();
+  }
+
   /** What WorkItemService.transition(item, ASSIGNED, person, ...) writes, reduced to what capacity reads. */
   void markAssigned(long workItemId, String personId) {
     jdbc.sql("update work_item set state = 'ASSIGNED', assignee = :person, version = version + 1 where id = :id")

@@ -179,7 +179,10 @@ class BadInputSuiteTest {
         get("/api/rebalancing"),
         post("/api/rebalancing/run", "tom", Map.of(), null),
         post("/api/rebalancing/loans/{id}/return", "tom", Map.of("id", "987654321"), null),
-        post("/api/rebalancing/deferrals/{id}/undo", "tom", Map.of("id", "987654321"), null));
+        post("/api/rebalancing/deferrals/{id}/undo", "tom", Map.of("id", "987654321"), null),
+        // Calibration is for the leads: an IC would be refused (403) before any filter is read.
+        new Endpoint("GET", "/api/calibration", "tom", Map.of(), null),
+        new Endpoint("GET", "/api/calibration/people/{id}", "tom", Map.of("id", "alice"), null));
   }
 
   @BeforeAll
