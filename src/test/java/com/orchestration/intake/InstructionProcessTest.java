@@ -344,11 +344,7 @@ class InstructionProcessTest {
 
   @Test
   void theTechLeadRebalancesATaskOfTheBreakdownToAnotherDomainWhereItRunsAfterAHandoff() {
-    Instruction ins = driver.submit(request("Add saved searches", "feature", List.of("frontend"), List.of(),
-        "normal"), "alice");
-    String key = ins.key();
-    driver.complete(key, "Task_WriteStrategicPlan", null, "tom", strategicPlan("ST1 | frontend | 2 | Saved searches",
-        1, false));
+    String key = plannedFeature("Add saved searches", "ST1 | frontend | 2 | Saved searches", 1);
     driver.complete(key, "Task_BreakDownStrategicTask", "ST1", "fiona", Map.of("tacticalTasks", """
         TT1.1 | frontend | 2 | Save a search from the filter bar
         TT1.2 | frontend | 2 | Store saved searches per customer | deps: TT1.1"""));
@@ -394,20 +390,13 @@ class InstructionProcessTest {
     assertThat(identity.createUserQuery().memberOfGroup("team-backend").userId(moved.assignee()).count())
         .as("%s works in the backend team", moved.assignee()).isEqualTo(1);
     driver.validateStrategic(key, "ST1");
-    driver.complete(key, "Task_DecideGoNoGo", null, "erin", goNoGo(true));
-
-    assertThat(driver.get(key).state()).isEqualTo(InstructionState.COMPLETED);
-    assertNothingLeft(key);
+    goAndComplete(key);
   }
 
   @Test
   void theEmsCheckpointAsksForMoreTasksWhichRunBeforeTheStrategicTaskCompletes() {
-    Instruction ins = driver.submit(request("Add a returns page", "feature", List.of("frontend"), List.of(),
-        "normal"), "alice");
-    String key = ins.key();
     // risk sum 30: approved with checkpoints, the EM names ST1
-    driver.complete(key, "Task_WriteStrategicPlan", null, "tom", strategicPlan("ST1 | frontend | 1 | Returns page",
-        5, false));
+    String key = plannedFeature("Add a returns page", "ST1 | frontend | 1 | Returns page", 5);
     driver.complete(key, "Task_ReviewRisk", null, "erin", Map.of("riskDecision", "approve", "checkpoints", "ST1"));
     breakDownAndApprove(key, "ST1", "fiona", "TT1.1 | frontend | 2 | List the returns of a customer");
     driver.finishTactical(key, "TT1.1");
@@ -441,6 +430,19 @@ class InstructionProcessTest {
             org.assertj.core.groups.Tuple.tuple("ST1", "continue", "—", "erin"));
     assertThat(workItems.ofInstruction(key)).filteredOn(i -> i.kind() == TaskKind.TACTICAL)
         .extracting(WorkItem::taskKey).containsExactly("TT1.1", "TT1.2");
+    goAndComplete(key);
+  }
+
+  /** A tier-3 feature of the frontend whose strategic plan the TL has written (not core architecture). */
+  String plannedFeature(String title, String plan, int riskEach) {
+    Instruction ins = driver.submit(request(title, "feature", List.of("frontend"), List.of(), "normal"), "alice");
+    assertThat(ins.tier()).isEqualTo(3);
+    driver.complete(ins.key(), "Task_WriteStrategicPlan", null, "tom", strategicPlan(plan, riskEach, false));
+    return ins.key();
+  }
+
+  /** The EM says GO: the instruction completes and leaves nothing behind. */
+  void goAndComplete(String key) {
     driver.complete(key, "Task_DecideGoNoGo", null, "erin", goNoGo(true));
     assertThat(driver.get(key).state()).isEqualTo(InstructionState.COMPLETED);
     assertNothingLeft(key);
