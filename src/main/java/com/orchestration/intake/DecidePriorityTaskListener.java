@@ -9,7 +9,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** "Decide priority" (EM): start the critical instruction now or let it wait; the rationale is recorded. */
+/**
+ * "Decide priority" (EM): start the critical instruction now or let it wait; the decision is recorded against the
+ * competing instruction, so the queue follows it instead of asking her again about the same pair.
+ */
 @Component
 class DecidePriorityTaskListener implements TaskListener {
 
@@ -25,6 +28,8 @@ class DecidePriorityTaskListener implements TaskListener {
   public void notify(DelegateTask task) {
     String decision = ProcessValues.oneOf(task, PRIORITY_DECISION, "The decision", List.of("start", "wait"));
     String rationale = ProcessValues.requiredText(task, PRIORITY_RATIONALE, "The rationale", 4000);
-    admission.decideByHand(InstructionSteps.key(task), "start".equals(decision), rationale, asSystem.currentActor());
+    String competing = ProcessValues.text(task, COMPETING_INSTRUCTION_KEY);
+    admission.decideByHand(InstructionSteps.key(task), competing == null || "—".equals(competing) ? null : competing,
+        "start".equals(decision), rationale, asSystem.currentActor());
   }
 }

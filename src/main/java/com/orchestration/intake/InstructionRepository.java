@@ -140,8 +140,25 @@ class InstructionRepository {
     return jdbc.sql("select id, instruction_key, kind, subject, outcome, reason, actor, occurred_at "
             + "from instruction_decision where instruction_key = ? order by id")
         .param(key)
-        .query((rs, n) -> new InstructionDecision(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()))
+        .query(InstructionRepository::decision)
+        .list();
+  }
+
+  private static InstructionDecision decision(ResultSet rs, int row) throws SQLException {
+    return new InstructionDecision(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+        rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant());
+  }
+
+  /** The EM's decisions by hand between two of these instructions (arbitration EM_START / EM_WAIT), oldest first. */
+  List<InstructionDecision> emArbitrations(List<String> keys) {
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select id, instruction_key, kind, subject, outcome, reason, actor, occurred_at "
+            + "from instruction_decision where kind = 'arbitration' and outcome in ('EM_START', 'EM_WAIT') "
+            + "and subject in (:keys) and instruction_key in (:keys) order by id")
+        .param("keys", keys)
+        .query(InstructionRepository::decision)
         .list();
   }
 

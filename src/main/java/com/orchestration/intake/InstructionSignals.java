@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Wakes the processes that wait for tasks: when a task closes, the strategic task (or the instruction) it belongs
  * to checks again whether all its tasks are done, strategic tasks depending on a completed one check their
- * dependencies, and queued instructions check admission (capacity was released, SPEC §4.3).
+ * dependencies, and queued instructions check admission (capacity was released, the EM decided, SPEC §4.3), in the
+ * order the queue releases them ({@link AdmissionService#queue()}), so the one that goes first checks first.
  *
  * <p>The messages are sent <em>after</em> the closing transaction commits, each in a new transaction, collected
  * once per transaction: a parent process is not locked by its children's completions (two ICs finishing tasks of
@@ -80,6 +81,16 @@ class InstructionSignals {
   /** An admitted instruction left planning: its estimate no longer counts, queued instructions check again. */
   @EventListener
   void pipelineReleased(InstructionService.PipelineReleased event) {
+    wakeTheQueue();
+  }
+
+  /** The EM decided, or a queued instruction waits behind one that may go now: the queue checks again. */
+  @EventListener
+  void queueChanged(AdmissionService.QueueChanged event) {
+    wakeTheQueue();
+  }
+
+  private void wakeTheQueue() {
     Pending pending = pending();
     pending.capacityFreed = true;
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {

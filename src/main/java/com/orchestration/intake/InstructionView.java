@@ -44,7 +44,8 @@ record InstructionView(
     String riskOutcome,
     List<String> checkpoints,
     String goNoGo,
-    @Schema(description = "Completed tactical tasks / tactical tasks not cancelled, 0..1") double progress,
+    @Schema(description = "Completed tactical tasks / (tactical tasks not cancelled + open strategic tasks not broken "
+        + "down yet, each counting as one open task), 0..1; 0 without tasks") double progress,
     TaskCounts counts,
     List<StrategicTaskView> strategicTasks,
     @Schema(description = "Tactical tasks without a strategic task: tier 1–2 tasks and remediation tasks")

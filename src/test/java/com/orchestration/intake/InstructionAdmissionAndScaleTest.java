@@ -29,7 +29,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Admission (SPEC §4.3): the 85% rule, the queue released when capacity frees and hourly, priority arbitration with
- * the EM deciding between two critical instructions; cancellation of a tier-4 instruction at scale (30 strategic
+ * the EM deciding between two critical instructions (the queue's release order: {@link AdmissionQueueTest});
+ * cancellation of a tier-4 instruction at scale (30 strategic
  * and 150 tactical tasks) mid-flight, leaving nothing behind.
  */
 @OrchestrationTest
@@ -81,10 +82,12 @@ class InstructionAdmissionAndScaleTest {
     assertThat(driver.openTaskKeys(queued.key())).isEmpty();
     assertThat(admission.queue()).extracting(Instruction::key).contains(queued.key());
 
-    // an hourly re-check with the load unchanged keeps it queued (and records nothing new)
+    // an hourly re-check with the load unchanged keeps it queued and records nothing new
+    int recorded = driver.instructions.decisions(queued.key()).size();
     lifecycle.advance(Duration.ofMinutes(61));
-    driver.runJobs(queued.key());
+    assertThat(driver.runJobs(queued.key())).as("the hourly timer").isEqualTo(1);
     assertThat(driver.get(queued.key()).state()).isEqualTo(InstructionState.QUEUED);
+    assertThat(driver.instructions.decisions(queued.key())).hasSize(recorded);
 
     // cancelling a planned instruction leaves the pipeline: the queue is re-checked at once
     driver.instructions.requestCancel(submitted.get(0).key(), "erin", List.of("engineering-managers"),

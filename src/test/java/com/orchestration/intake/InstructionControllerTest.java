@@ -37,6 +37,7 @@ class InstructionControllerTest {
   @Autowired WorkItemService workItems;
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
+  @Autowired InstructionDriver driver;
 
   final List<String> submitted = new ArrayList<>();
 
@@ -196,6 +197,39 @@ class InstructionControllerTest {
     assertThat(body(badPriority).get("detail").asText()).contains("critical, high, normal, low");
     assertThat(badLimit.statusCode()).isEqualTo(400);
     assertThat(body(badLimit).get("field").asText()).isEqualTo("limit");
+  }
+
+  List<JsonNode> list(String query) {
+    HttpResponse<String> response = call("GET", BASE + "?" + query + "&limit=500", "alice", null);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    List<JsonNode> out = new ArrayList<>();
+    body(response).forEach(out::add);
+    return out;
+  }
+
+  @Test
+  void eachListFilterLeavesOutInstructionsOfOtherPrioritiesStatesAndTiers() {
+    String docs = docsInstruction().get("key").asText(); // tier 1, normal, EXECUTING
+    String fix = submit(Map.of("title", "Fix the rounding of order totals", "workType", "fix",
+        "affectedDomains", List.of("backend"), "priority", "high")).get("key").asText(); // tier 2, PLANNING
+    String question = submit(Map.of("title", "How are order totals rounded?", "workType", "question",
+        "priority", "low")).get("key").asText(); // tier 0, PLANNING
+
+    List<JsonNode> high = list("priority=HIGH");
+    List<JsonNode> low = list("priority=low");
+    List<JsonNode> planning = list("state=planning");
+    List<JsonNode> tierZero = list("tier=0");
+    List<JsonNode> highAndPlanning = list("priority=high&state=planning&tier=2");
+
+    assertThat(high).allSatisfy(i -> assertThat(i.get("priority").asText()).isEqualTo("high"));
+    assertThat(high).extracting(i -> i.get("key").asText()).contains(fix).doesNotContain(docs, question);
+    assertThat(low).allSatisfy(i -> assertThat(i.get("priority").asText()).isEqualTo("low"));
+    assertThat(low).extracting(i -> i.get("key").asText()).contains(question).doesNotContain(docs, fix);
+    assertThat(planning).allSatisfy(i -> assertThat(i.get("state").asText()).isEqualTo("PLANNING"));
+    assertThat(planning).extracting(i -> i.get("key").asText()).contains(fix, question).doesNotContain(docs);
+    assertThat(tierZero).allSatisfy(i -> assertThat(i.get("tier").asInt()).isZero());
+    assertThat(tierZero).extracting(i -> i.get("key").asText()).contains(question).doesNotContain(docs, fix);
+    assertThat(highAndPlanning).extracting(i -> i.get("key").asText()).contains(fix).doesNotContain(docs, question);
   }
 
   @Test
@@ -462,6 +496,49 @@ class InstructionControllerTest {
     HttpResponse<String> again = call("POST", BASE + "/" + key + "/plan", "tom", strategicPlan(2));
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(body(again).get("detail").asText()).contains("its state is RISK_REVIEW");
+  }
+
+  @Test
+  void theViewShowsTheGateResultsAndTheGoNoGoDecisionsWithTheirReasons() {
+    String key = featureInstruction().get("key").asText();
+    Map<String, Object> plan = new java.util.HashMap<>(strategicPlan(2));
+    plan.put("strategicTasks", List.of(strategic("ST1", "backend", "Order API")));
+    plan.put("coreArchitecture", true);
+    HttpResponse<String> planned = call("POST", BASE + "/" + key + "/plan", "tom", plan);
+    assertThat(planned.statusCode()).as(planned.body()).isEqualTo(200);
+    driver.complete(key, "Task_ReviewArchitecture", null, "arjun", Map.of("architectureOutcome", "approve",
+        "architectureFindings", "MEDIUM: page the order list"));
+    HttpResponse<String> brokenDown = call("POST", BASE + "/" + key + "/strategic-tasks/ST1/breakdown", "bruno",
+        Map.of("tacticalTasks", List.of(tactical("TT1.1", "Order endpoints"))));
+    assertThat(brokenDown.statusCode()).as(brokenDown.body()).isEqualTo(200);
+    driver.complete(key, "Task_ReviewBreakdown", "ST1", "tom", Map.of("breakdownDecision", "approve"));
+    driver.finishTactical(key, "TT1.1");
+    driver.validateStrategic(key, "ST1");
+    Map<String, Object> checklist = new java.util.HashMap<>();
+    GoNoGoTaskListener.ITEMS.forEach(item -> checklist.put(item, true));
+    checklist.put("monitoringInPlace", false);
+    checklist.put("securityReview", "notApplicable");
+    checklist.put("goNoGoNotes", "dashboards follow next week");
+    driver.complete(key, "Task_DecideGoNoGo", null, "erin", checklist);
+
+    JsonNode view = view(key);
+
+    assertThat(view.get("state").asText()).isEqualTo("COMPLETED");
+    assertThat(view.get("progress").asDouble()).isEqualTo(1.0);
+    JsonNode gates = view.get("gateResults");
+    assertThat(texts(gates, "kind")).containsExactly("plan-architecture-review", "strategic-gate");
+    assertThat(texts(gates, "subject")).containsExactly(null, "ST1");
+    assertThat(texts(gates, "outcome")).containsExactly("architecture-review: approve", "cross-functional: pass");
+    assertThat(texts(gates, "reason")).containsExactly("MEDIUM: page the order list", "no findings");
+    assertThat(texts(gates, "actor")).containsExactly("arjun", "qa/security");
+    JsonNode goNoGo = view.get("goNoGoDecisions");
+    assertThat(goNoGo).hasSize(1);
+    assertThat(goNoGo.get(0).get("kind").asText()).isEqualTo("go-no-go");
+    assertThat(goNoGo.get(0).get("outcome").asText()).isEqualTo("GO_WITH_CAVEATS");
+    assertThat(goNoGo.get(0).get("reason").asText()).isEqualTo(
+        "caveats: monitoring not in place; notes: dashboards follow next week");
+    assertThat(goNoGo.get(0).get("actor").asText()).isEqualTo("erin");
+    assertThat(view.get("goNoGo").asText()).isEqualTo("GO_WITH_CAVEATS");
   }
 
   @Test

@@ -33,6 +33,7 @@ class InstructionProcessTest {
   @Autowired RuntimeService runtime;
   @Autowired JdbcClient jdbc;
   @Autowired org.camunda.bpm.engine.FilterService filters;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
 
   @BeforeEach
   void fixTheClock() {
@@ -338,6 +339,112 @@ class InstructionProcessTest {
     assertThat(driver.get(key).state()).isEqualTo(InstructionState.COMPLETED);
     assertThat(driver.get(key).goNoGo()).isEqualTo("GO");
     assertThat(driver.instructions.decisions(key)).filteredOn(d -> d.kind().equals("plan-warning")).isNotEmpty();
+    assertNothingLeft(key);
+  }
+
+  @Test
+  void theTechLeadRebalancesATaskOfTheBreakdownToAnotherDomainWhereItRunsAfterAHandoff() {
+    String key = plannedFeature("Add saved searches", "ST1 | frontend | 2 | Saved searches", 1);
+    driver.complete(key, "Task_BreakDownStrategicTask", "ST1", "fiona", Map.of("tacticalTasks", """
+        TT1.1 | frontend | 2 | Save a search from the filter bar
+        TT1.2 | frontend | 2 | Store saved searches per customer | deps: TT1.1"""));
+
+    // a rebalance names at least one move, known tasks and known domains; a refusal creates nothing
+    assertThatThrownBy(() -> driver.complete(key, "Task_ReviewBreakdown", "ST1", "tom",
+        Map.of("breakdownDecision", "rebalance"))).hasMessageContaining("at least one move");
+    assertThatThrownBy(() -> driver.complete(key, "Task_ReviewBreakdown", "ST1", "tom",
+        Map.of("breakdownDecision", "rebalance", "rebalanceMoves", "TT1.2 -> mobile")))
+        .hasMessageContaining("rebalanceMoves line 1").hasMessageContaining("Unknown domain 'mobile'");
+    assertThatThrownBy(() -> driver.complete(key, "Task_ReviewBreakdown", "ST1", "tom",
+        Map.of("breakdownDecision", "rebalance", "rebalanceMoves", "TT1.1 -> frontend\nTT3.1 -> backend")))
+        .hasMessageContaining("rebalanceMoves line 2").hasMessageContaining("TT3.1 is not a task of this breakdown");
+    assertThat(workItems.ofInstruction(key)).extracting(WorkItem::kind).containsOnly(TaskKind.STRATEGIC);
+
+    driver.complete(key, "Task_ReviewBreakdown", "ST1", "tom", Map.of("breakdownDecision", "rebalance",
+        "rebalanceMoves", "TT1.2 -> backend", "breakdownNotes", "storing them is backend work"));
+
+    assertThat(workItems.get(key, "TT1.1").domain()).isEqualTo(com.orchestration.organization.Domain.FRONTEND);
+    assertThat(workItems.get(key, "TT1.2").domain()).isEqualTo(com.orchestration.organization.Domain.BACKEND);
+    assertThat(workItems.get(key, "TT1.2").state()).as("waits for TT1.1").isEqualTo(TaskState.PENDING);
+    assertThat(workItems.get(key, "ST1").state()).isEqualTo(TaskState.IN_PROGRESS);
+    List<InstructionDecision> decisions = driver.instructions.decisions(key);
+    assertThat(decisions).filteredOn(d -> d.kind().equals("breakdown-review")).singleElement().satisfies(d -> {
+      assertThat(d.subject()).isEqualTo("ST1");
+      assertThat(d.outcome()).isEqualTo("rebalance");
+      assertThat(d.reason()).isEqualTo("1 move(s); storing them is backend work");
+      assertThat(d.actor()).isEqualTo("tom");
+    });
+    assertThat(decisions).filteredOn(d -> d.kind().equals("rebalance")).singleElement().satisfies(d -> {
+      assertThat(d.subject()).isEqualTo("ST1");
+      assertThat(d.outcome()).isEqualTo("1 moved");
+      assertThat(d.reason()).isEqualTo("TT1.2 → backend");
+      assertThat(d.actor()).isEqualTo("tom");
+    });
+
+    // the dependency now crosses domains: TT1.1 is handed off to the backend lead before TT1.2 starts
+    driver.finishTactical(key, "TT1.1");
+    assertThat(lifecycle.states(workItems.get(key, "TT1.1"))).contains(TaskState.READY_FOR_HANDOFF);
+    driver.finishTactical(key, "TT1.2");
+    WorkItem moved = workItems.get(key, "TT1.2");
+    assertThat(moved.state()).isEqualTo(TaskState.COMPLETED);
+    assertThat(identity.createUserQuery().memberOfGroup("team-backend").userId(moved.assignee()).count())
+        .as("%s works in the backend team", moved.assignee()).isEqualTo(1);
+    driver.validateStrategic(key, "ST1");
+    goAndComplete(key);
+  }
+
+  @Test
+  void theEmsCheckpointAsksForMoreTasksWhichRunBeforeTheStrategicTaskCompletes() {
+    // risk sum 30: approved with checkpoints, the EM names ST1
+    String key = plannedFeature("Add a returns page", "ST1 | frontend | 1 | Returns page", 5);
+    driver.complete(key, "Task_ReviewRisk", null, "erin", Map.of("riskDecision", "approve", "checkpoints", "ST1"));
+    breakDownAndApprove(key, "ST1", "fiona", "TT1.1 | frontend | 2 | List the returns of a customer");
+    driver.finishTactical(key, "TT1.1");
+    driver.validateStrategic(key, "ST1");
+    assertThat(driver.task(key, "Task_ReviewCheckpoint", "ST1")).isNotNull();
+    assertThatThrownBy(() -> driver.complete(key, "Task_ReviewCheckpoint", "ST1", "erin",
+        Map.of("checkpointDecision", "changes"))).hasMessageContaining("What must be added");
+
+    driver.complete(key, "Task_ReviewCheckpoint", "ST1", "erin", Map.of("checkpointDecision", "changes",
+        "checkpointNotes", "show the refund status of each return"));
+
+    // back to the domain lead, with the EM's words and the tasks that exist
+    assertThat(workItems.get(key, "ST1").state()).isEqualTo(TaskState.IN_PLANNING);
+    org.camunda.bpm.engine.task.Task breakdown = driver.task(key, "Task_BreakDownStrategicTask", "ST1");
+    assertThat((String) driver.tasks.getVariable(breakdown.getId(), "planFeedback"))
+        .isEqualTo("The engineering manager asked at the checkpoint:\nshow the refund status of each return");
+    assertThat((String) driver.tasks.getVariable(breakdown.getId(), "existingTaskKeysText")).isEqualTo("TT1.1");
+    breakDownAndApprove(key, "ST1", "fiona", "TT1.2 | frontend | 1 | Refund status column | deps: TT1.1");
+    assertThat(workItems.get(key, "ST1").state()).isEqualTo(TaskState.IN_PROGRESS);
+    driver.finishTactical(key, "TT1.2");
+    driver.validateStrategic(key, "ST1");
+    // the checkpoint comes again after the new work
+    driver.complete(key, "Task_ReviewCheckpoint", "ST1", "erin", Map.of("checkpointDecision", "continue"));
+
+    assertThat(workItems.get(key, "ST1").state()).isEqualTo(TaskState.COMPLETED);
+    assertThat(driver.instructions.decisions(key)).filteredOn(d -> d.kind().equals("checkpoint"))
+        .extracting(InstructionDecision::subject, InstructionDecision::outcome, InstructionDecision::reason,
+            InstructionDecision::actor)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("ST1", "changes", "show the refund status of each return", "erin"),
+            org.assertj.core.groups.Tuple.tuple("ST1", "continue", "—", "erin"));
+    assertThat(workItems.ofInstruction(key)).filteredOn(i -> i.kind() == TaskKind.TACTICAL)
+        .extracting(WorkItem::taskKey).containsExactly("TT1.1", "TT1.2");
+    goAndComplete(key);
+  }
+
+  /** A tier-3 feature of the frontend whose strategic plan the TL has written (not core architecture). */
+  String plannedFeature(String title, String plan, int riskEach) {
+    Instruction ins = driver.submit(request(title, "feature", List.of("frontend"), List.of(), "normal"), "alice");
+    assertThat(ins.tier()).isEqualTo(3);
+    driver.complete(ins.key(), "Task_WriteStrategicPlan", null, "tom", strategicPlan(plan, riskEach, false));
+    return ins.key();
+  }
+
+  /** The EM says GO: the instruction completes and leaves nothing behind. */
+  void goAndComplete(String key) {
+    driver.complete(key, "Task_DecideGoNoGo", null, "erin", goNoGo(true));
+    assertThat(driver.get(key).state()).isEqualTo(InstructionState.COMPLETED);
     assertNothingLeft(key);
   }
 
