@@ -179,7 +179,9 @@ class BadInputSuiteTest {
         get("/api/rebalancing"),
         post("/api/rebalancing/run", "tom", Map.of(), null),
         post("/api/rebalancing/loans/{id}/return", "tom", Map.of("id", "987654321"), null),
-        post("/api/rebalancing/deferrals/{id}/undo", "tom", Map.of("id", "987654321"), null));
+        post("/api/rebalancing/deferrals/{id}/undo", "tom", Map.of("id", "987654321"), null),
+        get("/api/metrics"),
+        get("/api/insight/bottlenecks"));
   }
 
   @BeforeAll
