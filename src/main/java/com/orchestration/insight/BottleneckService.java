@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * ranking rules are static functions so they are tested without a database.
  */
 @Service
-public class BottleneckService {
+class BottleneckService {
 
   /** The review states are the peer-review and domain-approval gates (SPEC §7). */
   static final Set<String> GATE_STATES = Set.of(TaskState.UNDER_REVIEW.name(), TaskState.DOMAIN_REVIEW.name());
@@ -54,7 +54,7 @@ public class BottleneckService {
   }
 
   @Transactional(readOnly = true)
-  public BottleneckReport report(MetricsQuery q) {
+  BottleneckReport report(MetricsQuery q) {
     metrics.requireKnownInstruction(q);
     Instant now = q.to();
     List<Stage> ranking = rank(repository.openItems(q), repository.gateTasks(q), now);

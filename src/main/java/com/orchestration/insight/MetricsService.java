@@ -51,7 +51,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Every definition is in docs/metrics.md.
  */
 @Service
-public class MetricsService {
+class MetricsService {
 
   /** The states a work item can wait in, in lifecycle order: the keys of every per-state map. */
   static final List<TaskState> OPEN_STATES = Arrays.stream(TaskState.values()).filter(TaskState::isOpen).toList();
@@ -85,7 +85,7 @@ public class MetricsService {
 
   /** The whole report, in one read-only transaction (one connection for all statements). */
   @Transactional(readOnly = true)
-  public MetricsReport report(MetricsQuery q) {
+  MetricsReport report(MetricsQuery q) {
     requireKnownInstruction(q);
     List<Completion> completions = repository.completions(q);
     List<StateEntry> entries = repository.stateEntries(q);

@@ -33,7 +33,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Micrometer meters of SPEC §10.1, scraped at {@code /actuator/prometheus} (docs/metrics.md lists them).
  *
  * <p>Gauges (WIP per state and domain, utilisation per domain and system, queue depth per group, open escalations per
- * level, instructions per state) read one {@link Snapshot}, taken with six statements at most every
+ * level, instructions per state) read one {@link Snapshot}, taken with seven statements at most every
  * {@code orchestration.metrics.gauge-refresh} (default 30 s) — so a scrape costs nothing or one refresh, never a query
  * per gauge. The values are the database's, so every node of a cluster reports the same; aggregate them with max,
  * not sum. The label sets are fixed (states, domains, the organisation's groups, levels), so the series are bounded.
