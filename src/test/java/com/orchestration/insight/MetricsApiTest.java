@@ -11,9 +11,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orchestration.OrchestrationTest;
 import com.orchestration.capacity.CapacityOverview;
 import com.orchestration.capacity.CapacityService;
+import com.orchestration.intake.Instruction;
+import com.orchestration.intake.InstructionDriver;
 import com.orchestration.intake.InstructionService;
 import com.orchestration.lifecycle.WorkItemService;
 import com.orchestration.organization.OrganizationGroups;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.Iterator;
@@ -34,8 +37,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * {@code GET /api/metrics} on the known history of {@link MetricsScenario}: every metric family's exact value, the
- * period, domain and instruction filters, nulls where there is nothing to divide by, and bad input.
+ * {@code GET /api/metrics} and {@code GET /api/insight/bottlenecks} on the known history of {@link MetricsScenario}:
+ * every metric family's exact value, the period, domain and instruction filters, nulls where there is nothing to
+ * divide by, the bottleneck ranking, and bad input.
  */
 @OrchestrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -48,6 +52,7 @@ class MetricsApiTest {
   @Autowired ObjectMapper json;
   @Autowired CapacityService capacity;
   @Autowired WorkItemService workItems;
+  @Autowired InstructionDriver instructions;
 
   MetricsScenario scenario;
 
@@ -59,6 +64,7 @@ class MetricsApiTest {
   @AfterAll
   void remove() {
     scenario.remove();
+    instructions.cleanUp();
   }
 
   @BeforeEach
@@ -73,10 +79,7 @@ class MetricsApiTest {
   }
 
   JsonNode metrics(String query) throws Exception {
-    ResponseEntity<String> response = rest.withBasicAuth("alice", "demo")
-        .exchange("/api/metrics?" + query, HttpMethod.GET, null, String.class);
-    assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
-    return json.readTree(response.getBody());
+    return getJson("/api/metrics?" + query);
   }
 
   static Map<String, Object> summary(Double p50, Double p90, int count) {
@@ -301,6 +304,75 @@ class MetricsApiTest {
   @Test
   void onlyAuthenticatedCallersReadMetrics() {
     assertThat(rest.getForEntity("/api/metrics", String.class).getStatusCode().value()).isEqualTo(401);
+  }
+
+  // ------------------------------------------------------------------------------------ GET /api/insight/bottlenecks
+
+  @Test
+  void theBottleneckIsTheLongestWaitTimesWipAndTasksWaitingForADependencyAreNotOne() throws Exception {
+    JsonNode report = getJson("/api/insight/bottlenecks?instruction=" + A);
+
+    // ESCALATED: TT1.4 since 4 Mar 15:00 = 45 h; ASSIGNED: TT1.6 27 h and TT1.8 6 h; IN_PLANNING: ST2 3 h;
+    // TT1.5 (PENDING, waits for TT1.4) and ST1 (strategic, IN_PROGRESS) are not counted
+    Map<String, Object> escalated = map("name", "ESCALATED", "kind", "state", "wip", 1,
+        "meanWaitHours", 45.0, "score", 45.0);
+    assertThat(plain(report.path("stateOrGate"))).isEqualTo(escalated);
+    assertThat(plain(report.path("ranking"))).isEqualTo(List.of(escalated,
+        map("name", "ASSIGNED", "kind", "state", "wip", 2, "meanWaitHours", 16.5, "score", 33.0),
+        map("name", "IN_PLANNING", "kind", "state", "wip", 1, "meanWaitHours", 3.0, "score", 3.0)));
+    assertThat(report.has("group")).isTrue();
+    assertThat(report.path("group").isNull()).isTrue();
+    assertThat(report.path("overloadedIc").isNull()).isTrue();
+    assertThat(report.path("asOf").asText()).isEqualTo("2021-03-06T12:00:00Z");
+  }
+
+  @Test
+  void theBottleneckDomainFilterKeepsOnlyThatDomainsWork() throws Exception {
+    JsonNode report = getJson("/api/insight/bottlenecks?instruction=" + A + "&domain=backend");
+
+    assertThat(plain(report.path("ranking"))).isEqualTo(List.of(map("name", "ASSIGNED",
+        "kind", "state", "wip", 2, "meanWaitHours", 16.5, "score", 33.0)));
+  }
+
+  @Test
+  void theBottleneckGroupIsTheLongestQueueOfOpenUnclaimedCamundaTasks() throws Exception {
+    Instant submitted = Instant.parse("2026-11-26T09:00:00Z");
+    ClockUtil.setCurrentTime(Date.from(submitted));
+    Instruction tier2 = instructions.submit(InstructionDriver.request("Fix the rounding of order totals", "fix",
+        List.of("backend"), List.of(), "normal"), "erin");
+    assertThat(instructions.openTaskKeys(tier2.key())).containsExactly("Task_WriteTacticalPlan");
+    ClockUtil.setCurrentTime(Date.from(submitted.plusSeconds(2 * 3600 + 1800)));
+
+    JsonNode report = getJson("/api/insight/bottlenecks?instruction=" + tier2.key());
+    JsonNode metrics = getJson("/api/metrics?instruction=" + tier2.key());
+
+    assertThat(plain(report.path("group"))).isEqualTo(map("group", "tech-leads", "queued", 1,
+        "oldestWaitHours", 2.5));
+    assertThat(report.path("stateOrGate").isNull()).isTrue();
+    assertThat(report.path("ranking")).isEmpty();
+    assertThat(metrics.path("queueDepthPerGroup").path("tech-leads").asInt()).isEqualTo(1);
+    assertThat(metrics.path("queueDepthPerGroup").path("engineering-managers").asInt()).isZero();
+    assertThat(getJson("/api/insight/bottlenecks?instruction=" + tier2.key() + "&domain=backend").path("group")
+        .isNull()).isTrue();
+  }
+
+  @Test
+  void badBottleneckFiltersAreRefusedAndAnUnknownInstructionIsNotFound() {
+    assertThat(status("/api/insight/bottlenecks?domain=marketing")).isEqualTo(400);
+    assertThat(status("/api/insight/bottlenecks?instruction=INS-NOPE-404")).isEqualTo(404);
+    assertThat(rest.getForEntity("/api/insight/bottlenecks", String.class).getStatusCode().value()).isEqualTo(401);
+  }
+
+  int status(String path) {
+    return rest.withBasicAuth("alice", "demo").exchange(path, HttpMethod.GET, null, String.class)
+        .getStatusCode().value();
+  }
+
+  JsonNode getJson(String path) throws Exception {
+    ResponseEntity<String> response = rest.withBasicAuth("alice", "demo").exchange(path, HttpMethod.GET, null,
+        String.class);
+    assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+    return json.readTree(response.getBody());
   }
 
   static List<String> names(JsonNode object) {

@@ -2,19 +2,16 @@ package com.orchestration.insight;
 
 import static com.orchestration.insight.MetricsScenario.A;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
+import com.orchestration.cluster.FreshPostgresDatabase;
 import com.orchestration.organization.Domain;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -28,18 +25,13 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
  * PostgreSQL 15 for the {@link MetricsScenario} history (plus one open cross-functional Camunda task). Each database
  * is fresh: Camunda's own schema script, then our Flyway migrations — no Spring context, no engine. The exact values
  * are asserted on H2 through the API ({@link MetricsApiTest}); here only that PostgreSQL agrees, and that the data
- * is really there. Like {@code ConcurrentReservationPostgresTest}, it fails (never skips) when PostgreSQL is not
- * reachable ({@code -Dorchestration.test.postgres.url}, default {@code jdbc:postgresql://127.0.0.1:5432/}).
+ * is really there. PostgreSQL gets a {@link FreshPostgresDatabase}, dropped afterwards: the test fails (never skips)
+ * when the server is not reachable.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MetricsPortabilityTest {
 
-  private static final String SERVER = System.getProperty("orchestration.test.postgres.url",
-      "jdbc:postgresql://127.0.0.1:5432/");
-  private static final String USER = System.getProperty("orchestration.test.postgres.user", "postgres");
-  private static final String PASSWORD = System.getProperty("orchestration.test.postgres.password", "");
-  private static final String DATABASE = "orchestration_metricstest";
-
+  FreshPostgresDatabase database;
   MetricsRepository h2;
   MetricsRepository postgres;
 
@@ -54,16 +46,15 @@ class MetricsPortabilityTest {
   @BeforeAll
   void databases() {
     h2 = seeded(new DriverManagerDataSource("jdbc:h2:mem:metrics-portability;DB_CLOSE_DELAY=-1", "sa", ""), "h2");
-    try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
-         Statement sql = admin.createStatement()) {
-      sql.execute("drop database if exists " + DATABASE + " with (force)");
-      sql.execute("create database " + DATABASE);
-    } catch (SQLException e) {
-      fail("PostgreSQL is not reachable at " + SERVER + " as user " + USER + " (" + e.getMessage() + "). This test "
-          + "checks that the metrics SQL runs on PostgreSQL and must not be skipped: start PostgreSQL 15 (CI does), "
-          + "or point -Dorchestration.test.postgres.url at one.");
+    database = FreshPostgresDatabase.create("metrics");
+    postgres = seeded(new DriverManagerDataSource(database.url(), database.user(), database.password()), "postgres");
+  }
+
+  @AfterAll
+  void dropDatabase() {
+    if (database != null) {
+      database.close();
     }
-    postgres = seeded(new DriverManagerDataSource(SERVER + DATABASE, USER, PASSWORD), "postgres");
   }
 
   private static MetricsRepository seeded(DataSource dataSource, String camundaDialect) {
