@@ -53,7 +53,8 @@ class BottleneckService {
     return MetricsQuery.current(domain, instruction, clock.now());
   }
 
-  @Transactional(readOnly = true)
+  /** In one transaction, not read-only (see {@link MetricsService#report}). */
+  @Transactional
   BottleneckReport report(MetricsQuery q) {
     metrics.requireKnownInstruction(q);
     Instant now = q.to();

@@ -45,8 +45,8 @@ record MetricsQuery(Instant from, Instant to, Domain domain, String instruction)
     // compared with the start of a 'to' day, so from=2026-11-05&to=2026-11-04 is refused, not an empty period
     Instant toStart = blank(to) ? end : instant("to", to, zone, false);
     if (start.isAfter(toStart)) {
-      throw new InvalidInputException("from", "Parameter 'from' (" + from.strip() + ") is after 'to' (" + to.strip()
-          + "); the period runs from 'from' to 'to'");
+      throw new InvalidInputException("from", "Parameter 'from' (" + from.strip() + ") is after 'to' ("
+          + (blank(to) ? "now, " + now : to.strip()) + "); the period runs from 'from' to 'to'");
     }
     if (Duration.between(start, end).compareTo(MAX_PERIOD) > 0) {
       throw new InvalidInputException("from", "The period from " + start + " to " + end + " is longer than "

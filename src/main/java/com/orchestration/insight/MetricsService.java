@@ -83,8 +83,11 @@ class MetricsService {
     }
   }
 
-  /** The whole report, in one read-only transaction (one connection for all statements). */
-  @Transactional(readOnly = true)
+  /**
+   * The whole report, in one transaction (one connection for all statements). Not read-only: the capacity bands come
+   * from a DMN evaluation, and an uncached one writes decision history.
+   */
+  @Transactional
   MetricsReport report(MetricsQuery q) {
     requireKnownInstruction(q);
     List<Completion> completions = repository.completions(q);

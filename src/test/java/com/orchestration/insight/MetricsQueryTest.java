@@ -58,6 +58,11 @@ class MetricsQueryTest {
   }
 
   @Test
+  void aFromInTheFutureWithoutToIsAfterNow() {
+    assertField(() -> MetricsQuery.parse("2026-12-01", null, null, null, NOW, UTC), "from", "is after 'to' (now");
+  }
+
+  @Test
   void aPeriodOfMoreThan366DaysIsRefused() {
     assertThatThrownBy(() -> MetricsQuery.parse("2024-01-01", "2026-01-01", null, null, NOW, UTC))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("longer than 366 days");
