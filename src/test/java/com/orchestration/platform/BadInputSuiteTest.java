@@ -182,7 +182,9 @@ class BadInputSuiteTest {
         post("/api/rebalancing/deferrals/{id}/undo", "tom", Map.of("id", "987654321"), null),
         // Calibration is for the leads: an IC would be refused (403) before any filter is read.
         new Endpoint("GET", "/api/calibration", "tom", Map.of(), null),
-        new Endpoint("GET", "/api/calibration/people/{id}", "tom", Map.of("id", "alice"), null));
+        new Endpoint("GET", "/api/calibration/people/{id}", "tom", Map.of("id", "alice"), null),
+        get("/api/metrics"),
+        get("/api/insight/bottlenecks"));
   }
 
   @BeforeAll
