@@ -198,6 +198,7 @@ public class InstructionService {
       events.publishEvent(new PipelineReleased(key));
     }
     record(key, "cancellation", null, "CANCELLED", reason + " (" + open.size() + " open tasks cancelled)", actor);
+    events.publishEvent(new InstructionCancelledEvent(key, actor, reason));
   }
 
   /** One line per fired rule, for a recorded reason. */
