@@ -47,6 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ScopeReviewProcessTest {
 
   @Autowired CriticalPathFixtures fixtures;
+  @Autowired SlipCheckTrigger trigger;
   @Autowired SlipDetection detection;
   @Autowired CriticalPathService criticalPaths;
   @Autowired WorkItemService workItems;
@@ -62,9 +63,11 @@ class ScopeReviewProcessTest {
   Map<String, WorkItem> items;
   Slip slip;
   ProcessInstance review;
+  boolean checksWere;
 
   @BeforeEach
   void slip() {
+    checksWere = trigger.enabled(true);
     ClockUtil.setCurrentTime(java.util.Date.from(CriticalPathFixtures.TUESDAY_9));
     deleteRebalancings();
     fixtures.calibrate("alice", Domain.BACKEND, 1.0);
@@ -88,6 +91,7 @@ class ScopeReviewProcessTest {
   @AfterEach
   void cleanUp() {
     fixtures.cleanUp();
+    trigger.enabled(checksWere);
     deleteRebalancings();
   }
 

@@ -36,6 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class SlipDetectionTest {
 
   @Autowired CriticalPathFixtures fixtures;
+  @Autowired SlipCheckTrigger trigger;
   @Autowired SlipDetection detection;
   @Autowired CriticalPathService criticalPaths;
   @Autowired HeartbeatService heartbeats;
@@ -45,9 +46,11 @@ class SlipDetectionTest {
   @Autowired JdbcClient jdbc;
 
   String key;
+  boolean checksWere;
 
   @BeforeEach
   void seed() {
+    checksWere = trigger.enabled(true);
     ClockUtil.setCurrentTime(java.util.Date.from(CriticalPathFixtures.TUESDAY_9));
     fixtures.calibrate("alice", Domain.BACKEND, 1.0);
     key = fixtures.instruction(3, "Order export");
@@ -59,6 +62,7 @@ class SlipDetectionTest {
   @AfterEach
   void cleanUp() {
     fixtures.cleanUp();
+    trigger.enabled(checksWere);
   }
 
   private void heartbeat(double spent, double remaining) {
@@ -152,6 +156,16 @@ class SlipDetectionTest {
     assertThat(slips.get(1).projectedHours()).isEqualTo(14.5);
     assertThat(slips.get(1).slipRatio()).isEqualTo(0.318);
     assertThat(announcements()).isEqualTo(2);
+    assertThat(scopeReviews()).isEqualTo(1);
+  }
+
+  @Test
+  void withChecksSwitchedOffCommitsCheckNothingButADirectCheckStillFinds() {
+    trigger.enabled(false);
+    heartbeat(2, 5);
+    assertThat(detection.slipsOf(key)).isEmpty();
+
+    assertThat(detection.check(key)).map(Slip::projectedHours).contains(11.0);
     assertThat(scopeReviews()).isEqualTo(1);
   }
 
