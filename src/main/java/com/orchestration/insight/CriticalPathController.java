@@ -28,7 +28,7 @@ class CriticalPathController {
           + "by remaining hours calibrated with the estimate factors; `path` the critical path; `originalHours`, "
           + "`baselineHours`, `projectedHours`, `slipRatio` and `slipping` (DMN critical-path-slip); "
           + "`projectedCompletion` on working days of 8 h; each task's lifecycle `processInstanceId` (Cockpit) and "
-          + "open `userTaskId` (Tasklist). Reads only; definitions in docs/critical-path.md.")
+          + "open `userTaskId` (Tasklist). Changes nothing; definitions in docs/critical-path.md.")
   @ApiResponse(responseCode = "200", description = "The critical path")
   @ApiResponse(responseCode = "404", description = "No instruction and no task with this key")
   CriticalPath criticalPath(@Parameter(description = "e.g. INS-20261124-001") @PathVariable String key) {

@@ -16,7 +16,6 @@ import com.orchestration.organization.Domain;
 import com.orchestration.organization.OrganizationGroups;
 import com.orchestration.platform.AsSystem;
 import com.orchestration.platform.NotFoundException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
