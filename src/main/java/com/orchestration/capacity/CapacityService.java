@@ -144,6 +144,20 @@ public class CapacityService {
   }
 
   /**
+   * Calibrated estimate factors of these people (SPEC §11) with one query for all of them, 1.0 for anyone with fewer
+   * than 5 samples or no such id: for readers of many tasks (critical paths) that must not ask per task.
+   */
+  public Map<String, Double> estimateFactors(Collection<String> personIds) {
+    Map<String, List<Double>> ratios = personIds.isEmpty() ? Map.of()
+        : repository.recentRatios(Scope.of(personIds), CapacityMath.FACTOR_SAMPLES);
+    Map<String, Double> factors = new HashMap<>();
+    for (String personId : personIds) {
+      factors.put(personId, CapacityMath.estimateFactor(ratios.get(personId)));
+    }
+    return factors;
+  }
+
+  /**
    * Each domain's calibrated estimate factor (SPEC §11): the median actual/estimate of the domain's newest 20 samples,
    * clamped to 0.5–3.0, 1.0 with fewer than 5. Used for work nobody holds yet (forecasts, critical paths) and shown to
    * the DL as the suggested estimate.

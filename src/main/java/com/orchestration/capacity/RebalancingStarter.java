@@ -20,10 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * two triggers at the same moment — on one node or several — start one instance, not two.
  */
 @Component
-class RebalancingStarter {
+public class RebalancingStarter {
 
   /** What a start attempt did. {@code processInstanceId} is the new instance, or the open one that stopped it. */
-  record StartResult(Domain domain, boolean started, String processInstanceId, String message) {}
+  public record StartResult(Domain domain, boolean started, String processInstanceId, String message) {}
 
   private final RebalancingService rebalancing;
   private final RebalancingRepository repository;
@@ -66,6 +66,15 @@ class RebalancingStarter {
   /** Someone asked for a run now: starts unless one is open, whatever the thresholds. Own transaction. */
   StartResult startNow(Domain domain) {
     return newTransaction.execute(status -> start(domain, "manual", false, true));
+  }
+
+  /**
+   * Someone decided that a domain needs a run now, inside a process step (e.g. the EM's scope review adds capacity,
+   * SPEC §10.2): like {@link #startNow} — whatever the thresholds, unless one is open — but in the caller's
+   * transaction, so the start commits or rolls back with the decision.
+   */
+  public StartResult startManually(Domain domain) {
+    return start(domain, "manual", false, true);
   }
 
   private StartResult start(Domain domain, String trigger, boolean respectCooldown, boolean always) {

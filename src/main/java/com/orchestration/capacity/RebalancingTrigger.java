@@ -4,14 +4,11 @@ import com.orchestration.assignment.TaskAssignedEvent;
 import com.orchestration.lifecycle.TaskClosedEvent;
 import com.orchestration.lifecycle.TaskKind;
 import com.orchestration.organization.Domain;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.orchestration.platform.AfterCommitBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Starts a rebalancing when an assignment or a completion crosses a threshold (SPEC §8.5). The events arrive inside
@@ -26,6 +23,7 @@ class RebalancingTrigger {
   private static final Logger log = LoggerFactory.getLogger(RebalancingTrigger.class);
 
   private final RebalancingStarter starter;
+  private final AfterCommitBatch<Domain, String> afterCommit = new AfterCommitBatch<>(this::check);
 
   RebalancingTrigger(RebalancingStarter starter) {
     this.starter = starter;
@@ -33,30 +31,14 @@ class RebalancingTrigger {
 
   @EventListener
   void taskAssigned(TaskAssignedEvent event) {
-    schedule(event.item().domain(), "assignment");
+    afterCommit.add(event.item().domain(), "assignment");
   }
 
   @EventListener
   void taskClosed(TaskClosedEvent event) {
     if (event.item().kind() == TaskKind.TACTICAL) {
-      schedule(event.item().domain(), "completion");
+      afterCommit.add(event.item().domain(), "completion");
     }
-  }
-
-  private void schedule(Domain domain, String trigger) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      check(domain, trigger);
-      return;
-    }
-    @SuppressWarnings("unchecked")
-    Map<Domain, String> pending = (Map<Domain, String>) TransactionSynchronizationManager.getResource(this);
-    if (pending == null) {
-      Map<Domain, String> bound = new LinkedHashMap<>();
-      TransactionSynchronizationManager.bindResource(this, bound);
-      TransactionSynchronizationManager.registerSynchronization(new AfterCommit(bound));
-      pending = bound;
-    }
-    pending.putIfAbsent(domain, trigger);
   }
 
   private void check(Domain domain, String trigger) {
@@ -67,38 +49,6 @@ class RebalancingTrigger {
       }
     } catch (RuntimeException e) {
       log.warn("Rebalancing check of {} after {} failed; the hourly run will look again", domain.value(), trigger, e);
-    }
-  }
-
-  private final class AfterCommit implements TransactionSynchronization {
-
-    private final Map<Domain, String> pending;
-
-    AfterCommit(Map<Domain, String> pending) {
-      this.pending = pending;
-    }
-
-    @Override
-    public void suspend() {
-      TransactionSynchronizationManager.unbindResourceIfPossible(RebalancingTrigger.this);
-    }
-
-    @Override
-    public void resume() {
-      TransactionSynchronizationManager.bindResource(RebalancingTrigger.this, pending);
-    }
-
-    @Override
-    public void afterCommit() {
-      // Unbind first: the checks run in transactions of their own, whose events start a fresh collection.
-      TransactionSynchronizationManager.unbindResourceIfPossible(RebalancingTrigger.this);
-      Map<Domain, String> domains = new LinkedHashMap<>(pending);
-      domains.forEach(RebalancingTrigger.this::check);
-    }
-
-    @Override
-    public void afterCompletion(int status) {
-      TransactionSynchronizationManager.unbindResourceIfPossible(RebalancingTrigger.this);
     }
   }
 }

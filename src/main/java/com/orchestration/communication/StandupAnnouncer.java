@@ -93,8 +93,8 @@ class StandupAnnouncer {
 
   Announcement.Draft weeklyDraft(StandupWeeklyReport r) {
     StringBuilder message = new StringBuilder();
-    long late = r.instructions().stream().filter(i -> StandupCriticalPath.LATE.equals(i.status())).count();
-    long atRisk = r.instructions().stream().filter(i -> StandupCriticalPath.AT_RISK.equals(i.status())).count();
+    long late = r.instructions().stream().filter(i -> StandupLines.LATE.equals(i.status())).count();
+    long atRisk = r.instructions().stream().filter(i -> StandupLines.AT_RISK.equals(i.status())).count();
     message.append("Instructions in flight: ").append(r.instructions().size()).append(" (late ").append(late)
         .append(", at risk ").append(atRisk).append(")\n");
     StandupLines.DomainLoad system = r.capacity().system();
@@ -107,7 +107,7 @@ class StandupAnnouncer {
     List<String> actions = new ArrayList<>();
     Set<String> instructions = new LinkedHashSet<>();
     for (InstructionProgress i : r.instructions()) {
-      if (StandupCriticalPath.LATE.equals(i.status()) || StandupCriticalPath.AT_RISK.equals(i.status())) {
+      if (StandupLines.LATE.equals(i.status()) || StandupLines.AT_RISK.equals(i.status())) {
         actions.add("Review " + i.instructionKey() + ": " + i.status().replace('_', ' ') + ", slack "
             + StandupMarkdown.h(i.slackHours()) + ", critical path " + String.join(" → ", i.criticalPath().tasks())
             + " (" + StandupMarkdown.h(i.criticalPath().remainingHours()) + ")");

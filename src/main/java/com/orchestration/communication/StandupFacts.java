@@ -68,9 +68,6 @@ class StandupFacts {
   record InstructionRow(String instructionKey, String title, Integer tier, Priority priority, String state,
       Instant deadline, int completedTasks, int totalTasks) {}
 
-  /** {@code workItemId} waits for {@code dependsOnId}; both tactical, the dependant open. */
-  record Edge(long workItemId, long dependsOnId) {}
-
   /**
    * Every open work item (strategic and tactical), plus those that reached COMPLETED at or after {@code since}; with
    * when each entered its current state and its last heartbeat.
@@ -207,16 +204,6 @@ class StandupFacts {
         .query((rs, n) -> new InstructionRow(rs.getString(1), rs.getString(2),
             rs.getObject(3) == null ? null : rs.getInt(3), rs.getString(4) == null ? null : Priority.valueOf(rs.getString(4)),
             rs.getString(5), instant(rs.getTimestamp(6)), rs.getInt(7), rs.getInt(8)))
-        .list();
-  }
-
-  /** Dependency edges whose dependant is an open tactical task. */
-  List<Edge> openDependencies() {
-    return jdbc.sql("""
-            select d.work_item_id, d.depends_on_id
-            from work_item_dependency d join work_item w on w.id = d.work_item_id
-            where w.kind = 'TACTICAL' and w.state not in\s""" + CLOSED)
-        .query((rs, n) -> new Edge(rs.getLong(1), rs.getLong(2)))
         .list();
   }
 

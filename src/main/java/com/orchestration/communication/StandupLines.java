@@ -59,7 +59,10 @@ final class StandupLines {
   record ProjectedMiss(String instructionKey, String taskKey, String assignee, Instant deadline,
       LocalDate projectedFinish) {}
 
-  /** The chain of open tactical tasks with the most remaining hours, first to last. */
+  /**
+   * The instruction's critical path (insight's {@code CriticalPathService}, SPEC §10.2): its open tasks with zero
+   * slack, first to last, and the path's remaining hours calibrated with the estimate factors.
+   */
   record CriticalPath(List<String> tasks, double remainingHours) {}
 
   /**
@@ -79,6 +82,22 @@ final class StandupLines {
 
   record EscalationLine(long id, String instructionKey, String taskKey, Domain domain, String level,
       String reasonType, String resolverGroup, Instant openedAt, Instant closedAt, String outcome) {}
+
+  static final String LATE = "late";
+  static final String AT_RISK = "at_risk";
+  static final String ON_TRACK = "on_track";
+  static final String NO_DEADLINE = "no_deadline";
+
+  /** {@link #LATE} below 0, {@link #AT_RISK} below one working day, else {@link #ON_TRACK}; no slack, no deadline. */
+  static String status(Double slackHours, double hoursPerDay) {
+    if (slackHours == null) {
+      return NO_DEADLINE;
+    }
+    if (slackHours < 0) {
+      return LATE;
+    }
+    return slackHours < hoursPerDay ? AT_RISK : ON_TRACK;
+  }
 
   static double hours(double value) {
     return Math.round(value * 100) / 100.0;

@@ -31,6 +31,8 @@ import com.orchestration.communication.StandupLines.StrategicProgress;
 import com.orchestration.communication.StandupLines.TaskLine;
 import com.orchestration.communication.StandupLines.TeamLine;
 import com.orchestration.communication.StandupLines.Utilisation;
+import com.orchestration.insight.CriticalPathService;
+import com.orchestration.insight.WorkingTime;
 import com.orchestration.lifecycle.HeartbeatService;
 import com.orchestration.lifecycle.HeartbeatSilence;
 import com.orchestration.lifecycle.SlaEventKind;
@@ -81,10 +83,11 @@ class StandupService {
   private final PersonDirectory people;
   private final CapacityClock clock;
   private final StandupMarkdown markdown;
+  private final CriticalPathService criticalPaths;
   private final double hoursPerWorkingDay;
 
   StandupService(StandupFacts facts, HeartbeatService heartbeats, CapacityService capacity, ForecastService forecasts,
-      PersonDirectory people, CapacityClock clock, StandupMarkdown markdown,
+      PersonDirectory people, CapacityClock clock, StandupMarkdown markdown, CriticalPathService criticalPaths,
       @Value("${orchestration.standup.working-hours-per-day:8}") double hoursPerWorkingDay) {
     this.facts = facts;
     this.heartbeats = heartbeats;
@@ -93,6 +96,7 @@ class StandupService {
     this.people = people;
     this.clock = clock;
     this.markdown = markdown;
+    this.criticalPaths = criticalPaths;
     this.hoursPerWorkingDay = hoursPerWorkingDay;
   }
 
@@ -305,22 +309,27 @@ class StandupService {
         .filter(i -> i.kind() == TaskKind.TACTICAL && i.state().isOpen()).toList();
     Map<String, List<Item>> openByInstruction = new HashMap<>();
     open.forEach(i -> openByInstruction.computeIfAbsent(i.instructionKey(), k -> new ArrayList<>()).add(i));
-    List<StandupFacts.Edge> edges = facts.openDependencies();
+    List<InstructionRow> inFlight = facts.instructionsInFlight();
+    // The product's one critical path (insight): calibrated, strategic tasks not yet broken down included.
+    Map<String, com.orchestration.insight.CriticalPath> paths = criticalPaths.of(inFlight.stream()
+        .map(InstructionRow::instructionKey).toList());
     ZoneId zone = clock.zone();
 
     List<InstructionProgress> instructions = new ArrayList<>();
-    for (InstructionRow row : facts.instructionsInFlight()) {
+    for (InstructionRow row : inFlight) {
       List<Item> tasks = openByInstruction.getOrDefault(row.instructionKey(), List.of());
-      CriticalPath path = StandupCriticalPath.of(tasks, edges);
+      com.orchestration.insight.CriticalPath critical = paths.get(row.instructionKey());
+      CriticalPath path = critical == null ? new CriticalPath(List.of(), 0)
+          : new CriticalPath(critical.path(), hours(critical.remainingHours()));
       Instant deadline = row.deadline() != null ? row.deadline()
           : tasks.stream().map(Item::deadline).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
-      Double slack = deadline == null ? null : hours(StandupCriticalPath.workingHours(window.now(), deadline, zone,
+      Double slack = deadline == null ? null : hours(WorkingTime.hoursBetween(window.now(), deadline, zone,
           hoursPerWorkingDay) - path.remainingHours());
       instructions.add(new InstructionProgress(row.instructionKey(), row.title(), row.tier(),
           row.priority() == null ? null : row.priority().jsonName(), row.state(), deadline, row.completedTasks(),
           row.totalTasks(), row.totalTasks() == 0 ? 0 : ratio((double) row.completedTasks() / row.totalTasks()),
           hours(tasks.stream().mapToDouble(Item::remaining).sum()), path, slack,
-          StandupCriticalPath.status(slack, hoursPerWorkingDay)));
+          StandupLines.status(slack, hoursPerWorkingDay)));
     }
 
     CapacityOverview overview = capacity.overview();

@@ -3,6 +3,7 @@ package com.orchestration.communication;
 import com.orchestration.escalation.EscalationLevel;
 import com.orchestration.escalation.EscalationOpenedEvent;
 import com.orchestration.escalation.EscalationRecord;
+import com.orchestration.insight.CriticalPathSlippedEvent;
 import com.orchestration.intake.Instruction;
 import com.orchestration.intake.InstructionCompletedEvent;
 import com.orchestration.intake.InstructionService;
@@ -28,10 +29,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the system announces by itself (SPEC §9.2), from the events the recording capabilities publish — SLA
- * thresholds (lifecycle), escalation levels (escalation), strategic-task and instruction completions (intake) — so
- * those capabilities do not depend on communication. Each listener runs in the recording transaction: the
- * announcement exists exactly when the event was recorded (a rolled-back or retried job leaves no announcement
- * behind), and the live stream delivers it after that transaction commits. Rebalancing moves, critical-path slips,
+ * thresholds (lifecycle), escalation levels (escalation), strategic-task and instruction completions (intake),
+ * critical-path slips (insight) — so those capabilities do not depend on communication. Each listener runs in the
+ * recording transaction: the announcement exists exactly when the event was recorded (a rolled-back or retried job
+ * leaves no announcement behind), and the live stream delivers it after that transaction commits. Rebalancing moves,
  * incidents and standups are announced by their own capabilities through {@link AnnouncementService#announce}.
  *
  * <table>
@@ -47,6 +48,8 @@ import org.springframework.stereotype.Component;
  *   <tr><td>Strategic task completed</td><td>{@code tech-leads} and the ST's {@code <domain>-team}</td>
  *       <td>milestone</td><td>normal</td></tr>
  *   <tr><td>Instruction of tier ≥ 3 completed</td><td>{@code all}</td><td>celebration</td><td>normal</td></tr>
+ *   <tr><td>Critical path slipped (DMN critical-path-slip), once per slip</td><td>{@code domain-leads}</td>
+ *       <td>priority_change</td><td>high</td></tr>
  * </table>
  */
 @Component
@@ -176,6 +179,37 @@ class SystemAnnouncements {
         + (people.isEmpty() ? "" : " Thank you, " + String.join(", ", people) + "!");
     announcements.announce(new Announcement.Draft(Channels.ALL, AnnouncementType.CELEBRATION, Priority.NORMAL,
         subject, message, instructionKeys(instruction.key()), domains, List.of()));
+  }
+
+  /**
+   * A slip may change priorities across domains (the EM reduces scope or moves capacity), so the domain leads hear it
+   * first, with what their domains have on the path.
+   */
+  @EventListener
+  void criticalPathSlipped(CriticalPathSlippedEvent slipped) {
+    String percent = String.format(java.util.Locale.ROOT, "%+.0f %%", slipped.slipRatio() * 100);
+    String title = slipped.instructionTitle() == null ? "" : " — " + slipped.instructionTitle();
+    String subject = "Critical path slipped: " + slipped.instructionKey() + title + " (" + percent
+        + " over its baseline)";
+    String message = "The critical path of " + slipped.instructionKey() + " is projected at "
+        + hours(slipped.projectedHours()) + " against a baseline of " + hours(slipped.baselineHours())
+        + " (original estimate " + hours(slipped.originalHours()) + "): " + percent + ". Remaining on the path: "
+        + hours(slipped.remainingHours()) + (slipped.path().isEmpty() ? "" : " (" + String.join(" → ",
+        slipped.path()) + ")") + ", projected completion " + time(slipped.projectedCompletion()) + ". Rule: "
+        + slipped.reason() + ". The engineering manager decides in a scope review: accept a new baseline, reduce "
+        + "scope or add capacity.";
+    List<String> actions = new ArrayList<>();
+    actions.add("Engineering manager: decide the scope review of " + slipped.instructionKey() + " in Tasklist");
+    if (!slipped.domains().isEmpty()) {
+      actions.add("Domain leads of " + String.join(", ", slipped.domains()) + ": check your tasks on the critical "
+          + "path and tell the engineering manager what would bring them back");
+    }
+    announcements.announce(new Announcement.Draft(Channels.DOMAIN_LEADS, AnnouncementType.PRIORITY_CHANGE,
+        Priority.HIGH, subject, message, instructionKeys(slipped.instructionKey()), slipped.domains(), actions));
+  }
+
+  private static String hours(double hours) {
+    return String.format(java.util.Locale.ROOT, "%.1f h", hours);
   }
 
   private String instructionTitle(String key) {

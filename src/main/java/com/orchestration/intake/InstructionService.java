@@ -207,6 +207,7 @@ public class InstructionService {
       events.publishEvent(new PipelineReleased(key));
     }
     record(key, "cancellation", null, "CANCELLED", reason + " (" + open.size() + " open tasks cancelled)", actor);
+    events.publishEvent(new InstructionCancelledEvent(key, actor, reason));
   }
 
   static Instant now() {

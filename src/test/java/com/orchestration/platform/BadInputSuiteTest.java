@@ -123,6 +123,7 @@ class BadInputSuiteTest {
         get("/api/capacity/forecast"),
         get("/api/instructions"),
         get("/api/instructions/{key}", Map.of("key", waitingForTacticalPlan)),
+        get("/api/instructions/{key}/critical-path", Map.of("key", waitingForBreakdown)),
         post("/api/instructions", "erin", Map.of(),
             "{\"title\":\"Fix totals\",\"description\":\"Off by a cent\",\"workType\":\"fix\","
                 + "\"affectedDomains\":[\"backend\"],\"scopeFlags\":[\"singleFileNoDependencies\"],"
