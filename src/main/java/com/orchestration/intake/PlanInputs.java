@@ -53,7 +53,13 @@ class PlanInputs {
     if (text == null) {
       throw new FormInputException(textVariable, "Write the tasks, one per line (see the example in the form)");
     }
-    return InstructionSteps.asForm(() -> strategic ? PlanParser.parseStrategic(text) : PlanParser.parseTactical(text));
+    List<PlanTask> tasks = InstructionSteps.asPlanForm(textVariable,
+        () -> strategic ? PlanParser.parseStrategic(text) : PlanParser.parseTactical(text));
+    if (tasks.isEmpty()) {
+      throw new FormInputException(textVariable, "Write the tasks, one per line (see the example in the form); "
+          + "blank lines and lines starting with # are skipped, and nothing else is there");
+    }
+    return tasks;
   }
 
   /**

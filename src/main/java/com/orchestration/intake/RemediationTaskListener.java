@@ -36,7 +36,8 @@ class RemediationTaskListener implements TaskListener {
     }
     String actor = asSystem.currentActor();
     var tasks = inputs.tactical(task, InstructionVariables.REMEDIATION_TASKS);
-    InstructionSteps.asForm(() -> plans.createTacticalTasks(key, tasks, actor, "remediation", false));
+    InstructionSteps.asPlanForm(InstructionVariables.REMEDIATION_TASKS,
+        () -> plans.createTacticalTasks(key, tasks, actor, "remediation", false));
     instructions.record(key, "remediation", null, tasks.size() + " tasks",
         String.join(", ", tasks.stream().map(PlanTask::key).toList()), actor);
     instructions.moveTo(key, InstructionState.EXECUTING);

@@ -92,12 +92,27 @@ final class ClientErrors {
       return Optional.of(new ClientError(HttpStatus.BAD_REQUEST, INVALID_INPUT, "Invalid input", e.getMessage(),
           null));
     }
+    if (t instanceof IllegalArgumentException && convertingRestVariable(t)) {
+      // Camunda's REST layer could not build a typed value from the JSON (a File without valueInfo): the client's.
+      return Optional.of(new ClientError(HttpStatus.BAD_REQUEST, INVALID_INPUT, "Invalid input",
+          "A variable's value cannot be read: " + t.getMessage(), null));
+    }
     if (t.getMessage() != null && t.getMessage().contains("ENGINE-17007")) {
       // "Cannot set variable …: Java serialization format is prohibited": a refused variable, not a server fault.
       return Optional.of(new ClientError(HttpStatus.BAD_REQUEST, INVALID_INPUT, "Invalid input", t.getMessage(),
           null));
     }
     return Optional.empty();
+  }
+
+  /** Thrown while Camunda's REST layer turned a client's {@code {"value", "type", "valueInfo"}} into a variable. */
+  private static boolean convertingRestVariable(Throwable t) {
+    for (StackTraceElement frame : t.getStackTrace()) {
+      if (frame.getClassName().equals("org.camunda.bpm.engine.rest.dto.VariableValueDto")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

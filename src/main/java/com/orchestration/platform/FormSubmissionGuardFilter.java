@@ -36,14 +36,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * before anything runs, for user-task completions ({@code complete}, {@code submit-form}, {@code resolve}), task
  * variable writes, start forms and {@code ic-work}-style external-task completions:
  * <ul>
- *   <li>every variable name is a field key of the element's Camunda form (else 400 naming it);</li>
+ *   <li>every variable name is a field key of the element's Camunda form (else 400 naming it), and not a field the
+ *       form shows disabled (Tasklist never submits those: a value for one overwrites what someone else set);</li>
  *   <li>values are what a form sends: String, Boolean, a number, Date, Json or null — no serialized Java objects,
  *       files or bytes; a typed value matches its type; lists and objects come as Json;</li>
+ *   <li>each value has the shape of its field's component, as Tasklist submits it: text for a textfield or textarea,
+ *       a number (or numeric text) for a number field, true/false for a checkbox, one of the listed options for a
+ *       radio or select, a Json list of the listed options for a checklist or taglist, a date for a datetime field
+ *       ({@code null} or an empty choice clears a field; options taken from a variable ({@code valuesKey}) are the
+ *       listener's to check);</li>
  *   <li>text is at most {@value #MAX_TEXT} characters (the forms' limit and the engine's string column).</li>
  * </ul>
  * Refusals are RFC 7807 problem details naming the field, with Camunda's {@code message} for Tasklist. Elements
- * without a Camunda form are left to Camunda's authorization. Validation of the values' meaning stays in the task
- * listeners ({@code FormInputException}).
+ * without a Camunda form are left to Camunda's authorization. Validation of the values' meaning — what is required
+ * for which choice, ranges, plan lines, findings — stays in the task listeners ({@code FormInputException}).
  */
 class FormSubmissionGuardFilter extends OncePerRequestFilter {
 
@@ -66,7 +72,7 @@ class FormSubmissionGuardFilter extends OncePerRequestFilter {
   private final ProcessEngine engine;
   private final AsSystem asSystem;
   private final Map<String, String> externalTaskForms;
-  private final Map<String, Set<String>> classpathForms = new ConcurrentHashMap<>();
+  private final Map<String, FormFields> classpathForms = new ConcurrentHashMap<>();
 
   /** @param externalTaskForms topic → the form whose fields a completion of that topic may set */
   FormSubmissionGuardFilter(ProcessEngine engine, AsSystem asSystem, Map<String, String> externalTaskForms) {
@@ -75,11 +81,18 @@ class FormSubmissionGuardFilter extends OncePerRequestFilter {
     this.externalTaskForms = Map.copyOf(externalTaskForms);
   }
 
-  /** A form: its id (for messages) and its field keys. */
-  record FormFields(String id, Set<String> keys) {}
+  /** A form: its id (for messages), its input fields by key, and the keys it shows disabled. */
+  record FormFields(String id, Map<String, Field> fields, Set<String> disabled) {
+    Set<String> keys() {
+      return fields.keySet();
+    }
+  }
+
+  /** What a form component accepts: its type ({@code textfield}, {@code number}, …), its listed options, subtype. */
+  record Field(String type, List<String> options, String subtype) {}
 
   /** What a request writes: variable names (with their typed values, when sent) checked against one form. */
-  private record Write(FormFields form, Map<String, JsonNode> values, List<String> deletions) {}
+  record Write(FormFields form, Map<String, JsonNode> values, List<String> deletions) {}
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -177,31 +190,40 @@ class FormSubmissionGuardFilter extends OncePerRequestFilter {
   }
 
   private FormFields classpathForm(String formId) {
-    return new FormFields(formId, classpathForms.computeIfAbsent(formId, id -> {
+    return classpathForms.computeIfAbsent(formId, id -> {
       try (InputStream in = new ClassPathResource("forms/" + id + ".form").getInputStream()) {
-        return fields(id, in).keys();
+        return fields(id, in);
       } catch (IOException e) {
         throw new IllegalStateException("Form " + id + " (configured for an external-task topic) is missing", e);
       }
-    }));
+    });
   }
 
   static FormFields fields(String formId, InputStream schema) {
     try (InputStream in = schema) {
-      Set<String> keys = new LinkedHashSet<>();
-      collectKeys(JSON.readTree(in).path("components"), keys);
-      return new FormFields(formId, keys);
+      Map<String, Field> fields = new LinkedHashMap<>();
+      Set<String> disabled = new LinkedHashSet<>();
+      collectFields(JSON.readTree(in).path("components"), fields, disabled);
+      return new FormFields(formId, Map.copyOf(fields), Set.copyOf(disabled));
     } catch (IOException e) {
       throw new IllegalStateException("Form " + formId + " cannot be read", e);
     }
   }
 
-  private static void collectKeys(JsonNode components, Set<String> keys) {
+  private static void collectFields(JsonNode components, Map<String, Field> fields, Set<String> disabled) {
     for (JsonNode component : components) {
       if (component.hasNonNull("key")) {
-        keys.add(component.get("key").asText());
+        String key = component.get("key").asText();
+        if (component.path("disabled").asBoolean(false)) {
+          disabled.add(key);
+        } else {
+          List<String> options = new ArrayList<>();
+          component.path("values").forEach(v -> options.add(v.path("value").asText()));
+          fields.put(key, new Field(component.path("type").asText(), List.copyOf(options),
+              component.path("subtype").asText("")));
+        }
       }
-      collectKeys(component.path("components"), keys);
+      collectFields(component.path("components"), fields, disabled);
     }
   }
 
@@ -238,18 +260,124 @@ class FormSubmissionGuardFilter extends OncePerRequestFilter {
     List<String> names = new ArrayList<>(write.values().keySet());
     names.addAll(write.deletions());
     for (String name : names) {
+      if (write.form().disabled().contains(name)) {
+        return Optional.of(new Refused(name, "'" + name + "' is shown read-only in form '" + write.form().id()
+            + "' (Tasklist never submits it); a completion may not set it"));
+      }
       if (!allowed.contains(name)) {
         return Optional.of(new Refused(name, "'" + name + "' is not a field of form '" + write.form().id()
             + "'; a completion may set only the form's fields: " + String.join(", ", allowed)));
       }
     }
     for (Map.Entry<String, JsonNode> variable : write.values().entrySet()) {
-      Optional<String> problem = problem(variable.getValue());
-      if (problem.isPresent()) {
-        return Optional.of(new Refused(variable.getKey(), "Field '" + variable.getKey() + "': " + problem.get()));
+      String name = variable.getKey();
+      Optional<Refused> refused = problem(variable.getValue())
+          .map(p -> new Refused(name, "Field '" + name + "': " + p));
+      if (refused.isEmpty()) {
+        refused = shape(name, write.form().fields().get(name), variable.getValue());
+      }
+      if (refused.isPresent()) {
+        return refused;
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * What is wrong with a value for this component, if anything: the shape Tasklist submits for it (see the class
+   * comment). An item of a list is named with its index ({@code affectedDomains[1]}).
+   */
+  static Optional<Refused> shape(String name, Field field, JsonNode typed) {
+    JsonNode value = typed.path("value");
+    if (field == null || value.isMissingNode() || value.isNull()) {
+      return Optional.empty();
+    }
+    String type = typed.path("type").isTextual() ? typed.get("type").asText().toLowerCase(Locale.ROOT) : "";
+    boolean text = value.isTextual() && List.of("", "string", "null").contains(type);
+    return switch (field.type()) {
+      case "textfield", "textarea" -> text ? Optional.empty()
+          : Optional.of(invalid(name, "expected text, " + given(value, type) + " given"));
+      case "number" -> (value.isNumber() && !List.of("json", "boolean", "date").contains(type))
+          || (value.isTextual() && !List.of("json", "boolean", "date").contains(type)
+              && (value.asText().isBlank() || isNumber(value.asText())))
+          ? Optional.empty()
+          : Optional.of(invalid(name, "expected a number, " + given(value, type) + " given"));
+      case "checkbox" -> (value.isBoolean() && List.of("", "boolean").contains(type))
+          || ((text || type.equals("boolean")) && List.of("true", "false").contains(value.asText()))
+          ? Optional.empty()
+          : Optional.of(invalid(name, "expected true or false, " + given(value, type) + " given"));
+      case "radio", "select" -> {
+        if (!text && !(value.isNumber() && type.isEmpty())) {
+          yield Optional.of(invalid(name, "expected one of the options" + listed(field) + ", " + given(value, type)
+              + " given"));
+        }
+        yield value.asText().isEmpty() || field.options().isEmpty() || field.options().contains(value.asText())
+            ? Optional.empty()
+            : Optional.of(invalid(name, "'" + abbreviated(value) + "' is not one of the options" + listed(field)));
+      }
+      case "checklist", "taglist" -> list(name, field, value, type);
+      case "datetime" -> {
+        if (!(value.isTextual() && List.of("", "string", "null", "date").contains(type))) {
+          yield Optional.of(invalid(name, "expected a date such as 2026-12-01, " + given(value, type)
+              + " given"));
+        }
+        yield field.subtype().equals("time") || value.asText().isBlank() || isDate(value.asText())
+            ? Optional.empty()
+            : Optional.of(invalid(name, "'" + abbreviated(value) + "' is not a date; write it as 2026-12-01"));
+      }
+      default -> Optional.empty();
+    };
+  }
+
+  private static Optional<Refused> list(String name, Field field, JsonNode value, String type) {
+    JsonNode list = value;
+    if (type.equals("json") && value.isTextual()) {
+      try {
+        list = JSON.readTree(value.asText());
+      } catch (IOException e) {
+        list = null;
+      }
+    }
+    if (!type.equals("json") || list == null || !list.isArray()) {
+      return Optional.of(invalid(name, "expected a list of the options" + listed(field) + " (type Json), "
+          + given(value, type) + " given"));
+    }
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode item = list.get(i);
+      if (!item.isTextual()) {
+        return Optional.of(invalid(name + "[" + i + "]", "expected one of the options" + listed(field) + ", "
+            + item + " given"));
+      }
+      if (!field.options().isEmpty() && !field.options().contains(item.asText())) {
+        return Optional.of(invalid(name + "[" + i + "]", "'" + abbreviated(item) + "' is not one of the options"
+            + listed(field)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Refused invalid(String field, String detail) {
+    return new Refused(field, "Field '" + field + "': " + detail);
+  }
+
+  private static String listed(Field field) {
+    return field.options().isEmpty() ? "" : " (" + String.join(", ", field.options()) + ")";
+  }
+
+  private static String given(JsonNode value, String type) {
+    String kind = !type.isEmpty() && !type.equals("null") ? "type " + type
+        : value.isTextual() ? "text" : value.isBoolean() ? "a boolean" : value.isNumber() ? "a number"
+        : value.isArray() ? "a list" : "an object";
+    return kind + " '" + abbreviated(value) + "'";
+  }
+
+  private static boolean isDate(String text) {
+    try {
+      java.time.LocalDate.parse(text.strip().length() > 10 ? text.strip().substring(0, 10) : text.strip());
+      return true;
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
+    }
   }
 
   /** What is wrong with one typed value {@code {"value": …, "type": …}}, if anything. */

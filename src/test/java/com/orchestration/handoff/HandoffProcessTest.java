@@ -182,6 +182,22 @@ class HandoffProcessTest {
   }
 
   @Test
+  void aTickedItemThatIsNotOnTheChecklistIsRefusedNamingTheFieldAndTheTaskStaysOpen() {
+    ProcessInstance pi = start();
+
+    // When lena ticks the three items and one this pair's checklist does not have (only an API client can)
+    assertThatThrownBy(() -> prepare(pi, CODE, "Summary", "Artifacts listed", "Contact", "Deployed to staging"))
+        .hasRootCauseInstanceOf(com.orchestration.lifecycle.FormInputException.class)
+        .hasMessageContaining("'deployed to staging' is not an item of this handoff's checklist; tick the items "
+            + "that are done: Summary, Artifacts listed, Known issues, Contact [checklistDone]");
+
+    // Then nothing was recorded and she still has the task
+    BpmnAwareTests.assertThat(pi).isWaitingAt("Task_PrepareHandoffPackage");
+    assertThat(handoffs.get(handoffId(pi)).preparedAt()).isNull();
+    assertThat(handoffs.get(handoffId(pi)).checklist()).extracting(ChecklistItem::done).containsOnly(false);
+  }
+
+  @Test
   void questionsGoBackToThePreparerAndTheDownstreamLeadAcceptsTheAnsweredPackage() {
     ProcessInstance pi = start();
     long id = handoffId(pi);
