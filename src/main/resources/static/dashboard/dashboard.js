@@ -508,7 +508,12 @@
     if (Array.isArray(value)) {
       return el('ol', {}, value.slice(0, 10).map((v) => el('li', {}, describe(v))));
     }
-    return el('dl', {}, Object.entries(value).flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, describe(v))]));
+    return el('dl', {}, Object.entries(value).flatMap(([k, v]) => [el('dt', {}, words(k)), el('dd', {}, describe(v))]));
+  }
+
+  /** meanWaitHours → "mean wait hours" */
+  function words(key) {
+    return String(key).replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
   }
 
   function formatScalar(v) {
