@@ -126,8 +126,7 @@ class DemoPlayer {
   // ----------------------------------------------------------------------------------------------- people
 
   <T> T as(String user, Supplier<T> work) {
-    List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-    identity.setAuthentication(user, groups);
+    identity.setAuthentication(user, groupsOf(user));
     try {
       return work.get();
     } finally {

@@ -1,17 +1,13 @@
 package com.orchestration.demo;
 
+import com.orchestration.JarProcesses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -49,7 +45,7 @@ final class DemoApplication implements AutoCloseable {
       throw new IllegalStateException(JAR + " does not exist: the browser tests run in the integration-test phase, "
           + "after package (mvn -B verify), with -Dorchestration.cluster.jar set by the failsafe plugin");
     }
-    int port = freePort();
+    int port = JarProcesses.freePort();
     DemoApplication app = new DemoApplication("http://localhost:" + port);
     app.launch(port, true);
     app.awaitReady(Duration.ofMinutes(5));
@@ -104,41 +100,11 @@ final class DemoApplication implements AutoCloseable {
   }
 
   private void awaitReady(Duration max) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    Instant deadline = Instant.now().plus(max);
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new AssertionError("the demo application exited with " + process.exitValue() + ":\n" + tail());
-      }
-      try {
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
-            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-        if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-      try {
-        Thread.sleep(1000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-    throw new AssertionError("the demo application was not ready after " + max + ":\n" + tail());
+    JarProcesses.awaitHealthy("the demo application", url, process, log, max);
   }
 
   String tail() {
-    try {
-      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-    } catch (IOException e) {
-      return "(no log: " + e + ")";
-    }
+    return JarProcesses.tail(log);
   }
 
   @Override
@@ -164,14 +130,6 @@ final class DemoApplication implements AutoCloseable {
     }
     try (Stream<Path> paths = Files.walk(root)) {
       paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -138,10 +138,7 @@ class DemoBrowserIT {
 
     try (HeadlessChromium browser = new HeadlessChromium()) {
       // When lena logs in to Tasklist
-      browser.driver.get(app.url() + "/camunda/app/tasklist/default/");
-      browser.visible(By.cssSelector("input[ng-model='username']")).sendKeys("lena");
-      browser.driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
-      browser.driver.findElement(By.cssSelector("button[type='submit']")).click();
+      logInToTasklist(browser, "lena");
 
       // and opens her filter "My tasks" and the task in it
       browser.until(d -> d.findElements(By.xpath("//*[contains(@class,'filters')]//*[normalize-space(text())='My tasks']"))
@@ -182,10 +179,8 @@ class DemoBrowserIT {
   void aLeadSeesTheHeatMapAndTheCriticalPathWithTheNumbersOfTheApiAndTheFeedLive() {
     try (HeadlessChromium browser = new HeadlessChromium()) {
       // Given tom, the tech lead, logs in through the dashboard's own form (Camunda's login: one session)
-      browser.driver.get(app.url() + "/dashboard/");
-      browser.visible(By.id("login-user")).sendKeys("tom");
-      browser.driver.findElement(By.id("login-password")).sendKeys("demo");
-      browser.driver.findElement(By.id("login-submit")).click();
+      browser.logIn(app.url() + "/dashboard/", By.id("login-user"), By.id("login-password"), By.id("login-submit"),
+          "tom");
       assertThat(browser.visible(By.id("who-user")).getText()).isEqualTo("tom");
 
       // Then the heat-map shows every IC on each of the 3 working days, with the forecast's numbers
@@ -288,10 +283,7 @@ class DemoBrowserIT {
   void oneLoginServesTasklistAndTheDashboardAndLoggingOutOfTheDashboardEndsIt() {
     try (HeadlessChromium browser = new HeadlessChromium()) {
       // Given erin logged in to Tasklist
-      browser.driver.get(app.url() + "/camunda/app/tasklist/default/");
-      browser.visible(By.cssSelector("input[ng-model='username']")).sendKeys("erin");
-      browser.driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
-      browser.driver.findElement(By.cssSelector("button[type='submit']")).click();
+      logInToTasklist(browser, "erin");
       browser.visible(By.xpath("//*[contains(@class,'filters')]"));
 
       // When she opens the dashboard, she is signed in already
@@ -307,6 +299,11 @@ class DemoBrowserIT {
       browser.driver.get(app.url() + "/camunda/app/tasklist/default/");
       browser.visible(By.cssSelector("input[ng-model='username']"));
     }
+  }
+
+  private static void logInToTasklist(HeadlessChromium browser, String user) {
+    browser.logIn(app.url() + "/camunda/app/tasklist/default/", By.cssSelector("input[ng-model='username']"),
+        By.cssSelector("input[ng-model='password']"), By.cssSelector("button[type='submit']"), user);
   }
 
   private static void assertCell(WebElement row, String field, JsonNode expected, String text) {

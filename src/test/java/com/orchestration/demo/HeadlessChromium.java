@@ -74,6 +74,14 @@ final class HeadlessChromium implements AutoCloseable {
     });
   }
 
+  /** Opens {@code url} and logs in as {@code user} (password {@code demo}) with the page's login form. */
+  void logIn(String url, By userField, By passwordField, By submit, String user) {
+    driver.get(url);
+    visible(userField).sendKeys(user);
+    driver.findElement(passwordField).sendKeys("demo");
+    driver.findElement(submit).click();
+  }
+
   Object script(String js, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(js, args);
   }
