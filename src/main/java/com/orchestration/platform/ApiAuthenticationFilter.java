@@ -101,11 +101,14 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
   }
 
   /**
-   * A page's script (the dashboard) marks its requests with {@code X-Requested-With: XMLHttpRequest}; it gets its 401
-   * without the Basic challenge, so the browser shows the page's own login form instead of its password dialog.
+   * A page's script (the dashboard) marks its requests with {@code X-Requested-With: XMLHttpRequest}, and a browser's
+   * {@code EventSource} asks for {@code text/event-stream}; they get their 401 without the Basic challenge, so the
+   * browser shows the page's own login form instead of its password dialog.
    */
   private static boolean fromScript(HttpServletRequest request) {
-    return "XMLHttpRequest".equalsIgnoreCase(request.getHeader("X-Requested-With"));
+    String accept = request.getHeader("Accept");
+    return "XMLHttpRequest".equalsIgnoreCase(request.getHeader("X-Requested-With"))
+        || (accept != null && accept.trim().equalsIgnoreCase("text/event-stream"));
   }
 
   private UserAuthentication sessionUser(HttpServletRequest request) {

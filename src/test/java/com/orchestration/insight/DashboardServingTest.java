@@ -88,9 +88,13 @@ class DashboardServingTest {
         + "/api/capacity")).header("X-Requested-With", "XMLHttpRequest").GET().build());
     HttpResponse<String> fromClient = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
         + "/api/capacity")).GET().build());
+    HttpResponse<String> fromEventSource = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/api/inbox/stream")).header("Accept", "text/event-stream").GET().build());
 
     assertThat(fromScript.statusCode()).isEqualTo(401);
     assertThat(fromScript.headers().firstValue("WWW-Authenticate")).isEmpty();
+    assertThat(fromEventSource.statusCode()).isEqualTo(401);
+    assertThat(fromEventSource.headers().firstValue("WWW-Authenticate")).isEmpty();
     assertThat(fromClient.statusCode()).isEqualTo(401);
     assertThat(fromClient.headers().firstValue("WWW-Authenticate")).isPresent();
   }
