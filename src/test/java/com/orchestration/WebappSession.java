@@ -46,6 +46,11 @@ public final class WebappSession {
     return session;
   }
 
+  /** The CSRF token this session sends in {@code X-XSRF-TOKEN}; null when the webapps gave none. */
+  public String csrfToken() {
+    return csrfToken;
+  }
+
   public HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
   }

@@ -57,7 +57,8 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
       UserAuthentication session = sessionUser(request);
       if (session == null) {
         ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
-            "Authentication required: send HTTP Basic credentials or log in to the Camunda webapps first", REALM);
+            "Authentication required: send HTTP Basic credentials or log in to the Camunda webapps first",
+            fromScript(request) ? null : REALM);
         return;
       }
       userId = session.getIdentityId();
@@ -97,6 +98,17 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     String user = decoded.substring(0, colon);
     String password = decoded.substring(colon + 1);
     return identity.checkPassword(user, password) ? user : null;
+  }
+
+  /**
+   * A page's script (the dashboard) marks its requests with {@code X-Requested-With: XMLHttpRequest}, and a browser's
+   * {@code EventSource} asks for {@code text/event-stream}; they get their 401 without the Basic challenge, so the
+   * browser shows the page's own login form instead of its password dialog.
+   */
+  private static boolean fromScript(HttpServletRequest request) {
+    String accept = request.getHeader("Accept");
+    return "XMLHttpRequest".equalsIgnoreCase(request.getHeader("X-Requested-With"))
+        || (accept != null && accept.trim().equalsIgnoreCase("text/event-stream"));
   }
 
   private UserAuthentication sessionUser(HttpServletRequest request) {

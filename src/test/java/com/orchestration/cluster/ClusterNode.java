@@ -1,12 +1,8 @@
 package com.orchestration.cluster;
 
+import com.orchestration.JarProcesses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,13 +40,12 @@ final class ClusterNode implements AutoCloseable {
   final int port;
   final Path log;
   private final FreshPostgresDatabase db;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private Process process;
 
   ClusterNode(String name, FreshPostgresDatabase db) {
     this.name = name;
     this.db = db;
-    this.port = freePort();
+    this.port = JarProcesses.freePort();
     this.log = LOGS.resolve("cluster-" + name + ".log");
     try {
       Files.deleteIfExists(log); // one run per file; restarts within the run append
@@ -101,26 +96,7 @@ final class ClusterNode implements AutoCloseable {
 
   /** Waits until {@code /actuator/health} says UP; fails with the end of the log when the node dies or is slow. */
   void awaitHealthy(Duration max) {
-    Instant deadline = Instant.now().plus(max);
-    while (Instant.now().isBefore(deadline)) {
-      if (!alive()) {
-        throw new AssertionError(name + " exited with " + process.exitValue() + " while starting:\n" + tail());
-      }
-      try {
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
-            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-        if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-      sleep(500);
-    }
-    throw new AssertionError(name + " not healthy after " + max + ":\n" + tail());
+    JarProcesses.awaitHealthy(name, url(), process, log, max);
   }
 
   boolean alive() {
@@ -169,12 +145,7 @@ final class ClusterNode implements AutoCloseable {
   }
 
   String tail() {
-    try {
-      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-    } catch (IOException e) {
-      return "(no log: " + e + ")";
-    }
+    return JarProcesses.tail(log);
   }
 
   private void appendToLog(String line) {
@@ -186,20 +157,7 @@ final class ClusterNode implements AutoCloseable {
   }
 
   static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    JarProcesses.sleep(millis);
   }
 
   @Override
