@@ -480,7 +480,7 @@
       'aria-label': events.length + ' SLA breaches in the last 7 days by state' });
     container.style.height = '220px';
     const fromMetrics = metrics instanceof Error || metrics.slaBreaches == null ? null
-      : el('div', {}, el('h3', {}, 'From the metrics'), describe(metrics.slaBreaches));
+      : el('p', { id: 'sla-period', dataset: { value: metrics.slaBreaches.total } }, slaPeriodText(metrics));
     replace('panel-sla',
       el('p', { id: 'sla-count', dataset: { value: events.length } }, events.length + ' breaches in the last 7 days.'),
       events.length ? container : null,
@@ -499,6 +499,21 @@
           label: { show: true, position: 'top' } }]
       });
     }
+  }
+
+  /** The metrics' breaches over their whole period, the states that had any first. */
+  function slaPeriodText(metrics) {
+    const b = metrics.slaBreaches;
+    const states = byStateOrder(Object.entries(b.perState || {})).filter((p) => p[1] > 0)
+      .map((p) => p[0] + ' ' + p[1]).join(', ');
+    const period = metrics.period ? ' since ' + when(metrics.period.from) : '';
+    return b.total + ' breaches' + period + (states ? ' (' + states + ')' : '') + '.';
+  }
+
+  /** The three bottleneck findings as sentences with their numbers (SPEC §10.2). */
+  function bottleneckCard(id, title, value, line) {
+    return el('div', { class: 'card', id: id }, el('h3', {}, title),
+      value == null ? el('p', { class: 'muted' }, 'None.') : el('p', {}, line(value)));
   }
 
   /** Any JSON value as a small definition list (text only). */
@@ -523,8 +538,14 @@
 
   async function renderBottlenecks() {
     const b = await api('/api/insight/bottlenecks');
-    const cards = [['State or gate', b.stateOrGate], ['Longest queue', b.group], ['Most over capacity', b.overloadedIc]]
-      .map(([title, value]) => el('div', { class: 'card' }, el('h3', {}, title), describe(value)));
+    const cards = [
+      bottleneckCard('bottleneck-state', 'State or gate', b.stateOrGate, (s) => [el('strong', {}, s.name), ' (' + s.kind + '): '
+        + s.wip + ' open × ' + hours(s.meanWaitHours) + ' mean wait = ' + formatScalar(s.score)]),
+      bottleneckCard('bottleneck-group', 'Longest queue', b.group, (g) => [el('strong', {}, g.group), ': ' + g.queued
+        + ' waiting, the oldest for ' + hours(g.oldestWaitHours)]),
+      bottleneckCard('bottleneck-ic', 'Most over capacity', b.overloadedIc, (ic) => [el('strong', {}, ic.personId),
+        ' (' + ic.domain + '): ' + percent(ic.workload) + ', ' + String(ic.band).toLowerCase() + ', '
+        + hours(ic.committedHours) + ' of ' + hours(ic.capacityHours) + ' — ' + hours(ic.hoursOver) + ' over'])];
     const ranking = Array.isArray(b.ranking) ? b.ranking : [];
     const pairs = ranking.map((r) => [labelOf(r), valueOf(r)]).filter((p) => p[0] != null && !isNaN(p[1]));
     const container = el('div', { id: 'chart-bottlenecks', class: 'chart', role: 'img',

@@ -220,6 +220,8 @@ class DemoBrowserIT {
       WebElement heatmap = browser.driver.findElement(By.id("panel-heatmap"));
       browser.screenshot("dashboard-heatmap", heatmap);
 
+      browser.screenshot("dashboard", null);
+
       // And an announcement posted now arrives in the feed live (SSE), shown as text, never as markup
       String subject = "Release train <img src=x id=xss-probe onerror=\"document.title='pwned'\"> moves to Thursday";
       HttpResponse<String> posted = request("POST", "/api/channels/tech-leads/announcements", "tom", "demo",
@@ -229,7 +231,6 @@ class DemoBrowserIT {
           .anyMatch(e -> subject.equals(e.getAttribute("textContent"))));
       assertThat(browser.driver.findElements(By.id("xss-probe"))).isEmpty();
       assertThat(browser.driver.getTitle()).isEqualTo("Orchestration dashboard");
-      browser.screenshot("dashboard", null);
 
       // And the critical path of the order history page, with the critical-path API's numbers
       String orderHistory = keyOf("Add order history page");
@@ -275,6 +276,62 @@ class DemoBrowserIT {
       assertThat(bars).isEqualTo(tasks);
       browser.screenshot("dashboard-critical-path", browser.driver.findElement(By.id("panel-critical-path")));
 
+    }
+  }
+
+  @Test
+  @Order(3)
+  void theOtherPanelsShowTheNumbersOfTheirApis() {
+    try (HeadlessChromium browser = new HeadlessChromium()) {
+      // Given erin, the engineering manager, on the dashboard
+      browser.logIn(app.url() + "/dashboard/", By.id("login-user"), By.id("login-password"), By.id("login-submit"),
+          "erin");
+      JsonNode metrics = get("/api/metrics", "erin", "demo");
+      JsonNode capacity = get("/api/capacity", "erin", "demo");
+      JsonNode bottlenecks = get("/api/insight/bottlenecks", "erin", "demo");
+
+      // Then work in progress per state is the metrics' WIP (states with open work; timers of the running demo do
+      // not move tasks between states in these seconds)
+      browser.until(d -> !d.findElements(By.cssSelector("#panel-wip tr[data-key]")).isEmpty());
+      int wipRows = 0;
+      for (var state : (Iterable<Map.Entry<String, JsonNode>>) metrics.get("wipPerState")::fields) {
+        List<WebElement> rows = browser.driver.findElements(By.cssSelector("#panel-wip tr[data-key='"
+            + state.getKey() + "']"));
+        if (!rows.isEmpty()) {
+          wipRows++;
+          assertThat(rows.get(0).findElement(By.cssSelector("td.num")).getAttribute("data-value"))
+              .as("WIP %s", state.getKey()).isEqualTo(state.getValue().asText());
+        }
+      }
+      assertThat(wipRows).as("a row per lifecycle state").isGreaterThanOrEqualTo(5);
+
+      // And domain utilisation is the capacity API's, per domain and for the system
+      for (JsonNode domain : capacity.get("domains")) {
+        WebElement row = browser.driver.findElement(By.cssSelector("#table-domains tr[data-domain='"
+            + domain.get("domain").asText() + "']"));
+        assertCell(row, "committed", domain.get("committed"), hours(domain.get("committed")));
+        assertCell(row, "capacity", domain.get("capacity"), hours(domain.get("capacity")));
+        assertCell(row, "utilisation", domain.get("utilisation"), percent(domain.get("utilisation")));
+      }
+      assertThat(Double.parseDouble(browser.driver.findElement(By.id("system-utilisation"))
+          .getAttribute("data-value"))).isEqualTo(capacity.get("system").get("utilisation").asDouble());
+
+      // And the SLA panel counts the metrics' breaches of the period
+      assertThat(browser.visible(By.id("sla-period")).getAttribute("data-value"))
+          .isEqualTo(metrics.get("slaBreaches").get("total").asText());
+
+      // And the bottlenecks name what the API names, with its stable numbers (waits grow by the second)
+      JsonNode state = bottlenecks.get("stateOrGate");
+      assertThat(browser.visible(By.id("bottleneck-state")).getText()).contains(state.get("name").asText())
+          .contains(state.get("wip").asText() + " open");
+      JsonNode group = bottlenecks.get("group");
+      assertThat(browser.driver.findElement(By.id("bottleneck-group")).getText()).contains(group.get("group").asText())
+          .contains(group.get("queued").asText() + " waiting");
+      JsonNode ic = bottlenecks.get("overloadedIc");
+      assertThat(ic.get("personId").asText()).as("the demo's overloaded IC").isEqualTo("lena");
+      assertThat(browser.driver.findElement(By.id("bottleneck-ic")).getText()).contains("lena")
+          .contains(percent(ic.get("workload"))).contains(hours(ic.get("hoursOver")) + " over");
+      browser.screenshot("dashboard-bottlenecks", browser.driver.findElement(By.id("panel-bottlenecks")));
     }
   }
 
