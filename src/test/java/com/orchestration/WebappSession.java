@@ -21,8 +21,12 @@ public final class WebappSession {
   private String csrfToken;
 
   private WebappSession(int port) {
-    this.base = "http://localhost:" + port;
-    this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    this("http://localhost:" + port, HttpClient.newBuilder().cookieHandler(new CookieManager()).build());
+  }
+
+  private WebappSession(String base, HttpClient http) {
+    this.base = base;
+    this.http = http;
   }
 
   /** An anonymous client holding a CSRF token (the webapps hand one to every visitor). */
@@ -49,6 +53,18 @@ public final class WebappSession {
   /** The CSRF token this session sends in {@code X-XSRF-TOKEN}; null when the webapps gave none. */
   public String csrfToken() {
     return csrfToken;
+  }
+
+  /** The same session (cookies) sending no CSRF token: what a forged cross-site request looks like. */
+  public WebappSession withoutCsrfToken() {
+    return withCsrfToken(null);
+  }
+
+  /** The same session (cookies) sending {@code token} as its CSRF token. */
+  public WebappSession withCsrfToken(String token) {
+    WebappSession copy = new WebappSession(base, http);
+    copy.csrfToken = token;
+    return copy;
   }
 
   public HttpResponse<String> get(String path) {

@@ -17,6 +17,7 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -59,6 +60,13 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
             "Authentication required: send HTTP Basic credentials or log in to the Camunda webapps first",
             fromScript(request) ? null : REALM);
+        return;
+      }
+      if (!safeMethod(request) && !csrfTokenMatches(request)) {
+        ProblemResponses.write(response, HttpStatus.FORBIDDEN, "Forbidden",
+            "A change through the webapp session needs the session's CSRF token in the X-XSRF-TOKEN header (as "
+                + "Tasklist sends it; the dashboard reads it from /dashboard/session), or HTTP Basic credentials",
+            null);
         return;
       }
       userId = session.getIdentityId();
@@ -109,6 +117,24 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     String accept = request.getHeader("Accept");
     return "XMLHttpRequest".equalsIgnoreCase(request.getHeader("X-Requested-With"))
         || (accept != null && accept.trim().equalsIgnoreCase("text/event-stream"));
+  }
+
+  private static boolean safeMethod(HttpServletRequest request) {
+    String method = request.getMethod();
+    return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
+  }
+
+  /**
+   * Defence in depth beside the session cookie's SameSite: a request that changes something and rides on the webapp
+   * session must carry the token Camunda's CSRF filter gave that session — what another site's form cannot know.
+   */
+  private static boolean csrfTokenMatches(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    Object expected = session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+    String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
+    return expected instanceof String token && sent != null
+        && java.security.MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+            sent.getBytes(StandardCharsets.UTF_8));
   }
 
   private UserAuthentication sessionUser(HttpServletRequest request) {

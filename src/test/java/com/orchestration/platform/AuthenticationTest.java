@@ -54,6 +54,26 @@ class AuthenticationTest {
   }
 
   @Test
+  void aChangeThroughTheWebappSessionNeedsTheSessionsCsrfToken() {
+    // Given the tech lead logged in to Tasklist (as the dashboard is)
+    WebappSession tom = WebappSession.login(port, "tom", "demo", "tasklist");
+    String post = "{\"type\":\"milestone\",\"subject\":\"CSRF probe\",\"message\":\"from the session\"}";
+
+    // When another site's page makes his browser post to our API with his cookie but without the token
+    HttpResponse<String> forged = tom.withoutCsrfToken().postJson("/api/channels/tech-leads/announcements", post);
+    HttpResponse<String> wrongToken = tom.withCsrfToken("guessed").postJson("/api/channels/tech-leads/announcements",
+        post);
+
+    // Then both are refused before anything is posted, and the same request with the session's token goes through
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(forged.body()).contains("X-XSRF-TOKEN");
+    assertThat(wrongToken.statusCode()).isEqualTo(403);
+    assertThat(tom.postJson("/api/channels/tech-leads/announcements", post).statusCode()).isEqualTo(201);
+    // and reading needs no token
+    assertThat(tom.withoutCsrfToken().get("/api/channels").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void keepsHealthOpenForProbesButOtherActuatorEndpointsForAdministrators() {
     assertThat(WebappSession.basic(port, "GET", "/actuator/health", null, null, null).statusCode()).isEqualTo(200);
     assertThat(WebappSession.basic(port, "GET", "/actuator/metrics", null, null, null).statusCode()).isEqualTo(401);
