@@ -1,5 +1,6 @@
 package com.orchestration.insight;
 
+import com.orchestration.capacity.CapacityClock;
 import com.orchestration.organization.Domain;
 import com.orchestration.organization.OrganizationGroups;
 import com.orchestration.platform.ForbiddenException;
@@ -9,10 +10,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -35,8 +32,10 @@ class CalibrationController {
 
   private final CalibrationService calibration;
   private final IdentityService identity;
+  private final CapacityClock clock;
 
-  CalibrationController(CalibrationService calibration, IdentityService identity) {
+  CalibrationController(CalibrationService calibration, IdentityService identity, CapacityClock clock) {
+    this.clock = clock;
     this.calibration = calibration;
     this.identity = identity;
   }
@@ -53,7 +52,7 @@ class CalibrationController {
       + "unknown domain; `field` names it")
   @ApiResponse(responseCode = "403", description = "Not the engineering manager, the tech lead or a domain lead")
   CalibrationReport report(
-      @Parameter(description = "Completed at or after: ISO date (2026-11-01, 00:00 UTC) or instant")
+      @Parameter(description = "Completed at or after: ISO date (2026-11-01, 00:00 in the server's time zone) or date-time")
       @RequestParam(required = false) String from,
       @Parameter(description = "Completed before: ISO instant, or ISO date (that whole day included)")
       @RequestParam(required = false) String to,
@@ -94,24 +93,9 @@ class CalibrationController {
         : "Only the engineering manager, the tech lead, domain leads and " + self + " read " + self + "'s history");
   }
 
-  /**
-   * An ISO date (start of that day in UTC; with {@code endOfDay}, the start of the next, so the day is included) or
-   * an ISO instant with offset; null when absent.
-   */
-  static Instant instant(String field, String value, boolean endOfDay) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    String text = value.strip();
-    try {
-      if (text.length() == 10) {
-        LocalDate day = LocalDate.parse(text);
-        return (endOfDay ? day.plusDays(1) : day).atStartOfDay().toInstant(ZoneOffset.UTC);
-      }
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new InvalidInputException(field, "Parameter '" + field + "' has the invalid value '" + value
-          + "'; allowed: an ISO date (2026-11-01) or instant (2026-11-01T09:00:00Z)");
-    }
+  /** Absent → null; else as {@code /api/metrics} reads it ({@link MetricsQuery#instant}), in the server's zone. */
+  private Instant instant(String field, String value, boolean endOfDay) {
+    return value == null || value.isBlank() ? null : MetricsQuery.instant(field, value, clock.zone(), endOfDay);
   }
+
 }

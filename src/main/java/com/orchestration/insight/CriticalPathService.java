@@ -162,10 +162,11 @@ public class CriticalPathService {
     List<Edge> ahead = graph.edges().stream()
         .filter(e -> graph.nodes().get(e.task()).state().isOpen()).toList();
     CriticalPathMath.Result schedule = CriticalPathMath.schedule(remaining, ahead);
-    double originalHours = hours(CriticalPathMath.length(original, graph.edges()));
+    double originalHours = hours(originalPlan(items, byId, dependencies)
+        .map(plan -> CriticalPathMath.length(plan.nodes(), plan.edges()))
+        .orElseGet(() -> CriticalPathMath.length(original, graph.edges())));
     double projectedHours = hours(CriticalPathMath.length(projected, graph.edges()));
-    double baselineHours = baseline != null && baseline.baselineHours() != null ? baseline.baselineHours()
-        : originalHours;
+    double baselineHours = effectiveBaseline(originalHours, baseline);
     Double slipRatio = baselineHours > CriticalPathMath.EPSILON
         ? SlipPolicy.ratio(projectedHours / baselineHours - 1) : null;
     boolean slipping = instruction != null && slipRatio != null
@@ -192,6 +193,56 @@ public class CriticalPathService {
         projectedHours, slipRatio,
         anythingOpen ? WorkingTime.plusHours(now, remainingHours, clock.zone(), HOURS_PER_WORKING_DAY) : null,
         slipping, slip);
+  }
+
+  /**
+   * What a slip is measured against: the EM's accepted baseline, else the original estimate — and never less than the
+   * projection at her last decision on a slip ({@code referenceHours}), so after "reduce scope" or "add capacity" the
+   * next slip is counted from where she decided. The API's {@code slipRatio}/{@code slipping} and the slip check use
+   * this one number.
+   */
+  static double effectiveBaseline(double originalHours, Baseline baseline) {
+    if (baseline == null) {
+      return originalHours;
+    }
+    double accepted = baseline.baselineHours() != null ? baseline.baselineHours() : originalHours;
+    return baseline.referenceHours() == null ? accepted : Math.max(accepted, baseline.referenceHours());
+  }
+
+  /** A graph of nodes with durations and its edges. */
+  record Plan(List<Node> nodes, Set<Edge> edges) {}
+
+  /**
+   * The original estimate of an instruction with strategic tasks is its strategic plan as approved: each strategic task
+   * with its own estimate (days × 8 h) along the strategic dependencies. Breakdowns, the TL's moves and remediation
+   * tasks change the tactical graph, not this — so a breakdown that needs more than its strategic task promised shows
+   * as a slip (SPEC §10.2: the projection against the original estimate). Empty without strategic tasks (tier 0–2:
+   * the tactical plan is the original, by its estimates).
+   */
+  static java.util.Optional<Plan> originalPlan(List<Item> items, Map<Long, Item> byId,
+      List<Dependency> dependencies) {
+    List<Node> nodes = new ArrayList<>();
+    Set<String> keys = new HashSet<>();
+    for (Item item : items) {
+      if (item.kind() == TaskKind.STRATEGIC && item.state() != TaskState.CANCELLED) {
+        nodes.add(new Node(item.taskKey(), item.estimateHours(), item.state().isOpen()));
+        keys.add(item.taskKey());
+      }
+    }
+    if (nodes.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    Set<Edge> edges = new LinkedHashSet<>();
+    for (Dependency dependency : dependencies) {
+      Item task = byId.get(dependency.workItemId());
+      Item on = byId.get(dependency.dependsOnId());
+      if (task != null && on != null && keys.contains(task.taskKey()) && keys.contains(on.taskKey())
+          && task.kind() == TaskKind.STRATEGIC && on.kind() == TaskKind.STRATEGIC
+          && Objects.equals(task.instructionKey(), on.instructionKey())) {
+        edges.add(new Edge(task.taskKey(), on.taskKey()));
+      }
+    }
+    return java.util.Optional.of(new Plan(nodes, edges));
   }
 
   /** The nodes (by task key) and edges of one instruction's graph. */

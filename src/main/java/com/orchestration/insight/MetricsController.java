@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Metrics (SPEC §10.1) and bottlenecks (§10.2). Aggregates only, like {@code /api/capacity}: readable by any
- * authenticated user. Definitions in docs/metrics.md.
+ * Metrics (SPEC §10.1) and bottlenecks (§10.2). Like {@code /api/capacity} (whose per-IC workloads it repeats):
+ * readable by any authenticated user. Definitions in docs/metrics.md.
  */
 @RestController
 @RequestMapping("/api")

@@ -67,7 +67,12 @@ record MetricsQuery(Instant from, Instant to, Domain domain, String instruction)
     return new MetricsQuery(now, now, parsed.domain(), parsed.instruction());
   }
 
-  private static Instant instant(String field, String value, ZoneId zone, boolean endOfDay) {
+  /**
+   * One parameter of a period, as every insight endpoint reads it: an ISO date is the start of that day in
+   * {@code zone} (with {@code endOfDay}, the start of the next, so the day is included); a date-time with an offset is
+   * that instant, without one it is in {@code zone}. 400 naming {@code field} when it is neither.
+   */
+  static Instant instant(String field, String value, ZoneId zone, boolean endOfDay) {
     String text = value.strip();
     try {
       if (!text.contains("T")) {

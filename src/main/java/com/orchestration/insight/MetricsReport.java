@@ -110,7 +110,13 @@ record MetricsReport(
    * classified tier; {@code accuracy} is the share left unchanged ({@code 1 - overrideRate}).
    */
   @JsonInclude(value = ALWAYS, content = ALWAYS)
-  record Tiers(Map<String, Long> distribution, Double overrideRate, Double accuracy, long instructions) {}
+  /**
+   * @param unchangedRate share of instructions whose tier the TL did not override (1 − overrideRate)
+   * @param accuracy SPEC §11: share of the instructions completed in the period whose classified tier is the tier
+   *     their actual size implies (as {@code GET /api/calibration}); null for one instruction or without completions
+   */
+  record Tiers(Map<String, Long> distribution, Double overrideRate, Double unchangedRate, Double accuracy,
+      long instructions) {}
 
   /** Completed tactical tasks / tasks to do, by the rule of {@code InstructionService.progress}. */
   @JsonInclude(value = ALWAYS, content = ALWAYS)

@@ -62,9 +62,11 @@ class MetricsService {
   private final CapacityService capacity;
   private final ForecastService forecasts;
   private final CapacityClock clock;
+  private final TierCalibration tierCalibration;
 
   MetricsService(MetricsRepository repository, CapacityService capacity, ForecastService forecasts,
-      CapacityClock clock) {
+      CapacityClock clock, TierCalibration tierCalibration) {
+    this.tierCalibration = tierCalibration;
     this.repository = repository;
     this.capacity = capacity;
     this.forecasts = forecasts;
@@ -126,7 +128,8 @@ class MetricsService {
         utilisation(capacity.overview(), q.domain()),
         forecast(forecasts.forecast(), q.domain()),
         handoffs(repository.handoffs(q)),
-        tiers(repository.tiers(q)),
+        tiers(repository.tiers(q), q.instruction() != null ? null : tierCalibration.report(q.from(), q.to(),
+            q.domain() == null ? null : q.domain().value()).accuracy()),
         share(reviews, ReviewGate.CROSS_FUNCTIONAL_QA, false, "pass"),
         share(reviews, ReviewGate.CROSS_FUNCTIONAL_SECURITY, false, "pass"),
         keyed(GO_NO_GO_OUTCOMES, repository.goNoGo(q)),
@@ -216,7 +219,12 @@ class MetricsService {
         accepted.size());
   }
 
-  static Tiers tiers(List<TierCount> counts) {
+  /**
+   * @param sizeAccuracy SPEC §11 tier accuracy of the instructions completed in the period (classified tier = the tier
+   *     their actual size implies, DMN tier-by-size — the figure of {@code GET /api/calibration}); null for one
+   *     instruction or without completions
+   */
+  static Tiers tiers(List<TierCount> counts, Double sizeAccuracy) {
     Map<String, Long> distribution = new LinkedHashMap<>();
     for (int tier = 0; tier <= 4; tier++) {
       distribution.put(String.valueOf(tier), 0L);
@@ -229,7 +237,8 @@ class MetricsService {
       overridden += c.tier() != c.classifiedTier() ? c.count() : 0;
     }
     Double overrideRate = ratio(overridden, all);
-    return new Tiers(distribution, overrideRate, overrideRate == null ? null : ratio(all - overridden, all), all);
+    return new Tiers(distribution, overrideRate, overrideRate == null ? null : ratio(all - overridden, all),
+        sizeAccuracy, all);
   }
 
   /** Every group of the organisation (or of the domain) with 0, plus any other group that has a queue. */

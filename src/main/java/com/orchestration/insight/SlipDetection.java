@@ -109,18 +109,18 @@ class SlipDetection {
   }
 
   private Optional<Slip> detect(String instructionKey) {
-    Baseline baseline = slips.lockBaseline(instructionKey);
+    slips.lockBaseline(instructionKey);
     InstructionRow instruction = paths.instructions(List.of(instructionKey)).get(instructionKey);
     if (InstructionState.valueOf(instruction.state()).isTerminal() || slips.hasOpenSlip(instructionKey)) {
       return Optional.empty();
     }
     CriticalPath path = criticalPaths.of(List.of(instructionKey)).get(instructionKey);
-    double reference = Math.max(path.baselineHours(),
-        baseline.referenceHours() == null ? 0 : baseline.referenceHours());
-    if (path.slipRatio() == null || reference < CriticalPathMath.EPSILON) {
+    // path.baselineHours() is the effective baseline (accepted or original, not below the last decision's
+    // projection), the same one the API's slipRatio and slipping use.
+    if (path.slipRatio() == null || path.baselineHours() < CriticalPathMath.EPSILON) {
       return Optional.empty();
     }
-    SlipPolicy.Verdict verdict = policy.evaluate(path.projectedHours() / reference - 1, instruction.tier());
+    SlipPolicy.Verdict verdict = policy.evaluate(path.slipRatio(), instruction.tier());
     if (!verdict.scopeReview()) {
       return Optional.empty();
     }

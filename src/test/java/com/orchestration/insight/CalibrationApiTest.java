@@ -197,6 +197,11 @@ class CalibrationApiTest {
         List.of(0L, 0L, 0L, 0L, 0L),
         List.of(0L, 0L, 0L, 1L, 0L));
     assertThat(report.get("tiers").get("accuracy").asDouble()).isCloseTo(0.2, within(1e-12));
+    // and /api/metrics reports the same tier accuracy for the same period and domain
+    assertThat(get("bruno", "/api/metrics?from=2031-03-01&to=2031-03-31&domain=backend").get("tiers")
+        .get("accuracy").asDouble()).isCloseTo(0.2, within(1e-12));
+    assertThat(get("bruno", "/api/metrics?from=2031-03-01&to=2031-03-31").get("tiers").get("accuracy").asDouble())
+        .isCloseTo(4.0 / 9, within(1e-12));
     assertThat(report.get("domainFactors")).hasSize(1);
     assertThat(report.get("domainFactors").get(0).get("domain").asText()).isEqualTo("backend");
     List<String> ics = new ArrayList<>();
@@ -357,7 +362,7 @@ class CalibrationApiTest {
 
   @Test
   void badFiltersAreRefusedNamingTheFieldAndUnknownPeopleAreNotFound() throws Exception {
-    expectBadInput("from=last-week", "from", "ISO date (2026-11-01) or instant");
+    expectBadInput("from=last-week", "from", "an ISO date (2026-11-24) or date-time");
     expectBadInput("to=2031-13-01", "to", "'2031-13-01'");
     expectBadInput("from=2031-03-02&to=2031-03-01T12:00:00Z", "to", "must end after it starts");
     expectBadInput("domain=mobile", "domain", "frontend, backend, qa, devops, data, security");

@@ -33,7 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * projected completion; the Tasklist task of a running lifecycle; 200 / 404 / 401.
  *
  * <pre>
- * ST1 (backend) broken down:
+ * ST1 (backend, 1 day = 8 h in the strategic plan) broken down:
  *   TT1.1 backend  COMPLETED by bob, estimate 2, actual 3
  *   TT1.2 backend  IN_PROGRESS alice (factor 1.5), estimate 4, spent 1 → remaining 3 × 1.5 = 4.5   after TT1.1
  *   TT1.3 security PENDING, unassigned (security factor 2.0), estimate 2 → 2 × 2.0 = 4.0          after TT1.1
@@ -60,7 +60,7 @@ class CriticalPathServiceTest {
     fixtures.calibrate("cp-sampler", Domain.SECURITY, 2.0);
     key = fixtures.instruction(3, "Customer order history");
     Map<String, WorkItem> items = fixtures.create(
-        strategic(key, "ST1", Domain.BACKEND, 2),
+        strategic(key, "ST1", Domain.BACKEND, 1),
         strategic(key, "ST2", Domain.SECURITY, 1, "ST1"),
         tactical(key, "TT1.1", "ST1", Domain.BACKEND, 2),
         tactical(key, "TT1.2", "ST1", Domain.BACKEND, 4, "TT1.1"),
@@ -107,10 +107,10 @@ class CriticalPathServiceTest {
     assertThat(path.pathDomains()).containsExactly(Domain.BACKEND, Domain.SECURITY);
 
     assertThat(path.remainingHours()).isEqualTo(20.5);
-    assertThat(path.originalHours()).as("TT1.1 → TT1.2 → ST2 = 2 + 4 + 8").isEqualTo(14.0);
-    assertThat(path.baselineHours()).as("no baseline accepted: the original").isEqualTo(14.0);
+    assertThat(path.originalHours()).as("the strategic plan: ST1 (1 day) → ST2 (1 day) = 8 + 8").isEqualTo(16.0);
+    assertThat(path.baselineHours()).as("no baseline accepted: the original").isEqualTo(16.0);
     assertThat(path.projectedHours()).as("3 actual + (1 + 4.5) + 16").isEqualTo(24.5);
-    assertThat(path.slipRatio()).isEqualTo(0.75);
+    assertThat(path.slipRatio()).as("24.5 / 16 − 1").isEqualTo(0.531);
     assertThat(path.slipping()).isTrue();
     assertThat(path.asOf()).isEqualTo(CriticalPathFixtures.TUESDAY_9);
     // 20.5 working hours from Tuesday 09:00: 5 h to Tuesday's end, 8 h Wednesday, 7.5 h of Thursday (22:30).
@@ -168,7 +168,7 @@ class CriticalPathServiceTest {
     assertThat(st2.get("earliestFinishHours").asDouble()).isEqualTo(20.5);
     assertThat(body.get("path").toString()).isEqualTo("[\"TT1.2\",\"ST2\"]");
     assertThat(body.get("projectedCompletion").asText()).isEqualTo("2026-11-26T22:30:00Z");
-    assertThat(body.get("slipRatio").asDouble()).isEqualTo(0.75);
+    assertThat(body.get("slipRatio").asDouble()).isEqualTo(0.531);
   }
 
   @Test

@@ -174,7 +174,7 @@ class MetricsApiTest {
     assertThat(plain(m.path("handoffs"))).isEqualTo(map("acceptanceRate", 2 / 3.0, "meanHoursToAccept", 15.0,
         "firstTimeAcceptanceRate", 0.5, "started", 3, "accepted", 2));
     assertThat(plain(m.path("tiers"))).isEqualTo(map("distribution", map("0", 0, "1", 0, "2", 1, "3", 0, "4", 0),
-        "overrideRate", 1.0, "accuracy", 0.0, "instructions", 1));
+        "overrideRate", 1.0, "unchangedRate", 0.0, "accuracy", null, "instructions", 1));
     assertThat(m.path("qaPassRate").asDouble()).isEqualTo(0.5);
     assertThat(m.path("securityPassRate").asDouble()).isEqualTo(1.0);
     // the GO of April is after the period
@@ -242,7 +242,7 @@ class MetricsApiTest {
     JsonNode data = metrics(PERIOD + "&instruction=" + A + "&domain=data");
     assertThat(data.path("wipPerState").path("IN_PLANNING").asInt()).isEqualTo(1);
     assertThat(plain(data.path("tiers"))).isEqualTo(map("distribution", map("0", 0, "1", 0, "2", 0, "3", 0,
-        "4", 0), "overrideRate", null, "accuracy", null, "instructions", 0));
+        "4", 0), "overrideRate", null, "unchangedRate", null, "accuracy", null, "instructions", 0));
     assertThat(data.path("instructionProgress")).isEmpty();
   }
 
@@ -273,7 +273,7 @@ class MetricsApiTest {
     assertThat(m.path("handoffs").path("acceptanceRate").isNull()).isTrue();
     assertThat(m.path("slaCompliance").path("ASSIGNED").path("compliance").isNull()).isTrue();
     assertThat(plain(m.path("tiers"))).isEqualTo(map("distribution", map("0", 0, "1", 0, "2", 0, "3", 1, "4", 0),
-        "overrideRate", 0.0, "accuracy", 1.0, "instructions", 1));
+        "overrideRate", 0.0, "unchangedRate", 1.0, "accuracy", null, "instructions", 1));
     assertThat(plain(m.path("instructionProgress"))).isEqualTo(List.of(map("instructionKey", B,
         "title", "Metrics scenario " + B, "tier", 3, "state", "COMPLETED", "completed", 0, "total", 0,
         "progress", 0.0)));

@@ -216,6 +216,23 @@ class ScopeReviewProcessTest {
     assertThat(reloaded().state()).isEqualTo("CAPACITY_ADDED");
     assertThat(historicOutcome()).startsWith("backend: rebalancing started (" + rebalancings.get(0).getId() + ")");
     assertThat(decisions()).containsExactly("CAPACITY_ADDED slip 1 by erin");
+    // The projection at her decision is the reference now: the API no longer shows the slip she has dealt with
+    CriticalPath after = criticalPaths.of(key);
+    assertThat(after.baselineHours()).isEqualTo(9.0);
+    assertThat(after.slipRatio()).isEqualTo(0.0);
+    assertThat(after.slipping()).isFalse();
+  }
+
+  @Test
+  void onlyTheEngineeringManagerDecidesAScopeReview() {
+    assertThatThrownBy(() -> decide("tom", Map.of(SCOPE_DECISION, ACCEPT, SCOPE_DECISION_REASON, "fine by me")))
+        .as("the tech lead").isNotNull();
+    assertThatThrownBy(() -> decide("alice", Map.of(SCOPE_DECISION, ACCEPT, SCOPE_DECISION_REASON, "fine by me")))
+        .as("the IC on the path").isNotNull();
+
+    BpmnAwareTests.assertThat(review).isWaitingAt("Task_ReviewScope");
+    assertThat(reloaded().state()).isEqualTo("OPEN");
+    assertThat(decisions()).isEmpty();
   }
 
   private String historicOutcome() {
