@@ -5,6 +5,7 @@ import com.orchestration.lifecycle.TaskClosedEvent;
 import com.orchestration.lifecycle.TaskKind;
 import com.orchestration.organization.Domain;
 import com.orchestration.platform.AfterCommitBatch;
+import com.orchestration.platform.AfterCommitExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -23,10 +24,11 @@ class RebalancingTrigger {
   private static final Logger log = LoggerFactory.getLogger(RebalancingTrigger.class);
 
   private final RebalancingStarter starter;
-  private final AfterCommitBatch<Domain, String> afterCommit = new AfterCommitBatch<>(this::check);
+  private final AfterCommitBatch<Domain, String> afterCommit;
 
-  RebalancingTrigger(RebalancingStarter starter) {
+  RebalancingTrigger(RebalancingStarter starter, AfterCommitExecutor executor) {
     this.starter = starter;
+    this.afterCommit = new AfterCommitBatch<>(this::check, executor);
   }
 
   @EventListener

@@ -1,5 +1,6 @@
 package com.orchestration.demo;
 
+import com.orchestration.platform.AfterCommitExecutor;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -34,8 +35,11 @@ class DemoSeeder implements ApplicationRunner {
   private final DemoStory story;
   private final JdbcClient jdbc;
   private final ProcessEngine engine;
+  private final AfterCommitExecutor afterCommit;
 
-  DemoSeeder(DemoStory story, JdbcClient jdbc, ProcessEngine engine, Environment environment) {
+  DemoSeeder(DemoStory story, JdbcClient jdbc, ProcessEngine engine, AfterCommitExecutor afterCommit,
+      Environment environment) {
+    this.afterCommit = afterCommit;
     if (environment.acceptsProfiles(Profiles.of("prod"))) {
       throw new IllegalStateException("Profile 'demo' writes invented work into the database and never runs together "
           + "with 'prod'; start production without 'demo'");
@@ -62,7 +66,11 @@ class DemoSeeder implements ApplicationRunner {
         .toHours(), now);
     Map<String, String> keys;
     try {
-      keys = story.play(now);
+      // the story reads what each step's after-commit checks (rebalancing, slips) did: run them as it goes
+      @SuppressWarnings("unchecked")
+      Map<String, String>[] played = new Map[1];
+      afterCommit.inline(() -> played[0] = story.play(now));
+      keys = played[0];
     } catch (RuntimeException e) {
       throw new IllegalStateException("The demo story stopped: " + e.getMessage() + ". The database now holds part "
           + "of it; delete the data directory (orchestration.data-dir, default ./data) and start again", e);

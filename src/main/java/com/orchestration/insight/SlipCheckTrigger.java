@@ -7,6 +7,7 @@ import com.orchestration.lifecycle.ProgressReportedEvent;
 import com.orchestration.lifecycle.TaskClosedEvent;
 import com.orchestration.lifecycle.WorkItemService;
 import com.orchestration.platform.AfterCommitBatch;
+import com.orchestration.platform.AfterCommitExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,11 +33,12 @@ class SlipCheckTrigger {
 
   private final SlipDetection detection;
   private final WorkItemService workItems;
-  private final AfterCommitBatch<String, String> afterCommit = new AfterCommitBatch<>(this::check);
+  private final AfterCommitBatch<String, String> afterCommit;
   private volatile boolean enabled;
 
-  SlipCheckTrigger(SlipDetection detection, WorkItemService workItems,
+  SlipCheckTrigger(SlipDetection detection, WorkItemService workItems, AfterCommitExecutor executor,
       @Value("${orchestration.insight.slip-checks:true}") boolean enabled) {
+    this.afterCommit = new AfterCommitBatch<>(this::check, executor);
     this.detection = detection;
     this.workItems = workItems;
     this.enabled = enabled;

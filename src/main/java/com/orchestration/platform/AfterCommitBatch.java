@@ -10,8 +10,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Collects keys during a transaction and hands each distinct key once to an action after the transaction commits —
  * for checks that must see committed data and must not run per row when one transaction touches many (a plan that
  * assigns 150 tasks checks each domain or instruction once). A rolled-back transaction runs nothing. Without a
- * transaction the action runs at once. The action runs on the committing thread while the committed transaction's
- * resources are still bound: it must open its own transaction ({@code REQUIRES_NEW}) for anything it reads or writes.
+ * transaction the action runs at once. After a commit the distinct keys go to {@link AfterCommitExecutor} (threads of
+ * their own, or the committing thread while its committed transaction's resources are still bound): either way the
+ * action opens its own transaction ({@code REQUIRES_NEW}) for anything it reads or writes.
  *
  * @param <K> what is checked (a domain, an instruction key)
  * @param <V> a detail kept with the first occurrence of a key (e.g. what triggered it)
@@ -19,9 +20,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public final class AfterCommitBatch<K, V> {
 
   private final BiConsumer<K, V> action;
+  private final java.util.concurrent.Executor executor;
 
-  public AfterCommitBatch(BiConsumer<K, V> action) {
+  public AfterCommitBatch(BiConsumer<K, V> action, java.util.concurrent.Executor executor) {
     this.action = action;
+    this.executor = executor;
   }
 
   /** Schedules {@code key} for after the commit; a key already scheduled in this transaction keeps its detail. */
@@ -63,7 +66,8 @@ public final class AfterCommitBatch<K, V> {
     public void afterCommit() {
       // Unbind first: the actions run in transactions of their own, whose events start a fresh collection.
       TransactionSynchronizationManager.unbindResourceIfPossible(AfterCommitBatch.this);
-      new LinkedHashMap<>(pending).forEach(action);
+      Map<K, V> keys = new LinkedHashMap<>(pending);
+      executor.execute(() -> keys.forEach(action));
     }
 
     @Override
