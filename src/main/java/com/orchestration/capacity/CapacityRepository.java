@@ -161,7 +161,7 @@ class CapacityRepository {
             select person_id, estimate_hours, actual_hours from (
               select person_id, estimate_hours, actual_hours,
                 row_number() over (partition by person_id order by completed_at desc, id desc) as rn
-              from performance_sample where\s""" + scope.personFilter("person_id") + """
+              from performance_sample where estimate_hours > 0 and\s""" + scope.personFilter("person_id") + """
             ) s where rn <= :limit order by person_id, rn"""))
         .param("limit", limit)
         .query((rs, n) -> {
@@ -186,7 +186,7 @@ class CapacityRepository {
             select domain, estimate_hours, actual_hours from (
               select domain, estimate_hours, actual_hours,
                 row_number() over (partition by domain order by completed_at desc, id desc) as rn
-              from performance_sample
+              from performance_sample where estimate_hours > 0
             ) s where rn <= :limit order by domain, rn""")
         .param("limit", limit)
         .query((rs, n) -> {

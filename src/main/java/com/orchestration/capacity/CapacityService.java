@@ -170,13 +170,25 @@ public class CapacityService {
 
   /** {@link #domainEstimateFactors()} with the samples each factor rests on (calibration API, suggested estimates). */
   public Map<Domain, EstimateFactor> domainCalibration() {
-    Map<String, List<Double>> ratios = repository.recentDomainRatios(CapacityMath.FACTOR_SAMPLES);
-    Map<Domain, EstimateFactor> factors = new EnumMap<>(Domain.class);
-    for (Domain domain : Domain.values()) {
-      factors.put(domain, CapacityMath.calibrate(ratios.get(domain.value())));
+    // Re-read (a window over all samples) only when a sample was added since: the same cheap version check as the
+    // people's factors, so every critical-path read and slip check does not scan the whole table.
+    String version = repository.sampleVersion();
+    DomainFactorCache cached = domainFactorCache;
+    if (cached == null || !cached.sampleVersion().equals(version)) {
+      Map<String, List<Double>> ratios = repository.recentDomainRatios(CapacityMath.FACTOR_SAMPLES);
+      Map<Domain, EstimateFactor> factors = new EnumMap<>(Domain.class);
+      for (Domain domain : Domain.values()) {
+        factors.put(domain, CapacityMath.calibrate(ratios.get(domain.value())));
+      }
+      cached = new DomainFactorCache(version, java.util.Collections.unmodifiableMap(factors));
+      domainFactorCache = cached;
     }
-    return factors;
+    return cached.factors();
   }
+
+  private record DomainFactorCache(String sampleVersion, Map<Domain, EstimateFactor> factors) {}
+
+  private volatile DomainFactorCache domainFactorCache;
 
   /**
    * The estimate factor of each of these people with the samples it rests on, as workload applies it; a person
