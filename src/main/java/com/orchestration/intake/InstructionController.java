@@ -130,9 +130,9 @@ class InstructionController {
       @Parameter(description = "0..4") @RequestParam(required = false) String tier,
       @Parameter(description = "critical, high, normal, low") @RequestParam(required = false) String priority,
       @Parameter(description = "1..500, default 50") @RequestParam(required = false) String limit) {
-    return instructions.search(parseState(state), parseTier(tier), parsePriority(priority), parseLimit(limit))
-        .stream()
-        .map(i -> InstructionSummary.of(i, InstructionService.progress(workItems.ofInstruction(i.key()))))
+    return instructions.searchWithProgress(parseState(state), parseTier(tier), parsePriority(priority),
+            parseLimit(limit)).stream()
+        .map(e -> InstructionSummary.of(e.getKey(), e.getValue()))
         .toList();
   }
 

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -64,6 +65,33 @@ class InstructionRepository {
   }
 
   /** Newest first; null filters match everything. */
+  /**
+   * Progress of many instructions in one statement, by the rule of {@link InstructionService#progress}: completed
+   * tactical tasks / (tactical tasks not cancelled + open strategic tasks without a breakdown yet). Instructions without
+   * work items are absent.
+   */
+  Map<String, Double> progress(java.util.Collection<String> keys) {
+    Map<String, Double> progress = new java.util.HashMap<>();
+    if (keys.isEmpty()) {
+      return progress;
+    }
+    jdbc.sql("""
+            select w.instruction_key,
+              sum(case when w.kind = 'TACTICAL' and w.state = 'COMPLETED' then 1 else 0 end) as completed,
+              sum(case when w.kind = 'TACTICAL' and w.state <> 'CANCELLED' then 1 else 0 end)
+              + sum(case when w.kind = 'STRATEGIC' and w.state not in ('COMPLETED', 'CANCELLED')
+                  and not exists (select 1 from work_item c where c.instruction_key = w.instruction_key
+                    and c.kind = 'TACTICAL' and c.parent_task_key = w.task_key) then 1 else 0 end) as total
+            from work_item w
+            where w.instruction_key = any(:keys)
+            group by w.instruction_key""")
+        .param("keys", keys.toArray(new String[0]))
+        .query((rs, n) -> progress.put(rs.getString("instruction_key"),
+            InstructionService.progress(rs.getLong("completed"), rs.getLong("total"))))
+        .list();
+    return progress;
+  }
+
   List<Instruction> search(InstructionState state, Integer tier, Priority priority, int limit) {
     StringBuilder sql = new StringBuilder("select " + COLUMNS + " from instruction where 1 = 1");
     List<Object> params = new ArrayList<>();

@@ -129,11 +129,21 @@ public class InstructionService {
         .map(WorkItem::parentTaskKey).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
     long unplanned = items.stream().filter(i -> i.kind() == TaskKind.STRATEGIC && i.state().isOpen()
         && !planned.contains(i.taskKey())).count();
-    long total = tactical.size() + unplanned;
-    if (total == 0) {
-      return 0;
-    }
-    return (double) tactical.stream().filter(i -> i.state() == TaskState.COMPLETED).count() / total;
+    return progress(tactical.stream().filter(i -> i.state() == TaskState.COMPLETED).count(),
+        tactical.size() + unplanned);
+  }
+
+  /** Completed / total, 0 without tasks. */
+  static double progress(long completed, long total) {
+    return total == 0 ? 0 : (double) completed / total;
+  }
+
+  /** Instructions matching the filters, newest first, each with its progress (two statements for all of them). */
+  public List<java.util.Map.Entry<Instruction, Double>> searchWithProgress(InstructionState state, Integer tier,
+      Priority priority, int limit) {
+    List<Instruction> found = repository.search(state, tier, priority, limit);
+    java.util.Map<String, Double> progress = repository.progress(found.stream().map(Instruction::key).toList());
+    return found.stream().map(i -> java.util.Map.entry(i, progress.getOrDefault(i.key(), 0.0))).toList();
   }
 
   /** Keys of every task of the instruction, for plans that name existing tasks as dependencies. */

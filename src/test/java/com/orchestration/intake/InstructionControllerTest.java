@@ -1,6 +1,7 @@
 package com.orchestration.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -496,6 +497,31 @@ class InstructionControllerTest {
     HttpResponse<String> again = call("POST", BASE + "/" + key + "/plan", "tom", strategicPlan(2));
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(body(again).get("detail").asText()).contains("its state is RISK_REVIEW");
+  }
+
+  @Test
+  void theListShowsTheProgressOfTheDetailCountingStrategicTasksNotBrokenDownYet() {
+    // Given a planned tier-3 instruction (ST1 backend, ST2 data) whose ST1 is broken into two tasks, one done
+    String key = featureInstruction().get("key").asText();
+    assertThat(call("POST", BASE + "/" + key + "/plan", "tom", strategicPlan(2)).statusCode()).isEqualTo(200);
+    HttpResponse<String> brokenDown = call("POST", BASE + "/" + key + "/strategic-tasks/ST1/breakdown", "bruno",
+        Map.of("tacticalTasks", List.of(tactical("TT1.1", "Order endpoints"), tactical("TT1.2", "Order paging"))));
+    assertThat(brokenDown.statusCode()).as(brokenDown.body()).isEqualTo(200);
+    driver.complete(key, "Task_ReviewBreakdown", "ST1", "tom", Map.of("breakdownDecision", "approve"));
+    driver.finishTactical(key, "TT1.1");
+
+    // When the list and the detail are read
+    JsonNode listed = null;
+    for (JsonNode summary : body(call("GET", BASE + "?state=executing&limit=500", "alice", null))) {
+      if (summary.get("key").asText().equals(key)) {
+        listed = summary;
+      }
+    }
+
+    // Then both say 1 of 3: TT1.1 done, TT1.2 open, ST2 (no breakdown yet) one open piece of work
+    assertThat(listed).as("%s in the list", key).isNotNull();
+    assertThat(listed.get("progress").asDouble()).isCloseTo(1 / 3.0, within(1e-12));
+    assertThat(view(key).get("progress").asDouble()).isCloseTo(1 / 3.0, within(1e-12));
   }
 
   @Test
