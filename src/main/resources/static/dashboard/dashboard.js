@@ -12,8 +12,8 @@
   const STATES = ['PENDING', 'IN_PLANNING', 'ASSIGNED', 'IN_PROGRESS', 'BLOCKED', 'ESCALATED', 'UNDER_REVIEW',
     'DOMAIN_REVIEW', 'READY_FOR_HANDOFF', 'COMPLETED', 'CANCELLED'];
   const ENDED = ['COMPLETED', 'CANCELLED', 'REJECTED'];
-  // Display colours of the capacity bands; the band of each IC and domain itself comes from the API (DMN
-  // capacity-bands). The heat-map's cell colours use the DMN's default boundaries (0.75, 0.90, 1.10).
+  // Display colours of the capacity bands. The band of each IC and domain, and the boundaries the heat-map and the
+  // utilisation chart colour by, come from the API (DMN capacity-bands: GET /api/capacity → bands).
   const BAND_COLOURS = { HEALTHY: '#2f9e44', CAUTION: '#e6a700', NO_NEW_WORK: '#e8590c', OVERSUBSCRIBED: '#c92a2a' };
   const REFRESH_MILLIS = 60000;
 
@@ -322,6 +322,17 @@
 
   // ------------------------------------------------------------------------------------------ capacity
 
+  /**
+   * The band boundaries in percent, as DMN capacity-bands gives them (GET /api/capacity → bands); the table's shipped
+   * values only when capacity could not be read.
+   */
+  function limits(capacity) {
+    const b = capacity instanceof Error || !capacity.bands ? { cautionFrom: 0.75, noNewWorkFrom: 0.9,
+      oversubscribedFrom: 1.1 } : capacity.bands;
+    const pct = (v) => Math.round(v * 1000) / 10;
+    return { caution: pct(b.cautionFrom), full: pct(b.noNewWorkFrom), over: pct(b.oversubscribedFrom) };
+  }
+
   async function renderHeatmap(capacity) {
     const forecast = await api('/api/capacity/forecast');
     const workload = {};
@@ -353,10 +364,12 @@
     const misses = people.flatMap((p) => (p.projectedMisses || []).map((m) => el('li', {},
       p.personId + ': ' + m.taskKey + ' due ' + when(m.deadline) + ', projected to finish '
         + (m.projectedFinish ? day(m.projectedFinish) : 'beyond a year'))));
+    const b = limits(capacity);
     replace('panel-heatmap', container,
-      el('p', { class: 'muted' }, 'Each row is an IC (home domain); each column a working day, the last one the '
-        + 'IC\'s workload over all three days (committed hours over capacity). Colours: under 75 % healthy, '
-        + '75–90 % caution, over 90 % full, over 110 % oversubscribed.'),
+      el('p', { class: 'muted', id: 'heatmap-legend' }, 'Each row is an IC (home domain); each column a working day, '
+        + 'the last one the IC\'s workload over all three days (committed hours over capacity). Colours (DMN '
+        + 'capacity-bands): under ' + b.caution + ' % healthy, ' + b.caution + '–' + b.full + ' % caution, over '
+        + b.full + ' % full, over ' + b.over + ' % oversubscribed.'),
       misses.length ? el('div', {}, el('h3', {}, 'Projected deadline misses'), el('ul', {}, misses)) : null,
       el('details', { id: 'heatmap-numbers' }, el('summary', {}, 'The numbers of the heat-map'),
         table(['IC', 'Domain', 'Day', { label: 'Planned', num: true }, { label: 'Capacity', num: true },
@@ -368,10 +381,10 @@
       yAxis: { type: 'category', data: labels, inverse: true, splitArea: { show: true } },
       visualMap: { type: 'piecewise', orient: 'horizontal', left: 'center', bottom: 0, dimension: 2,
         pieces: [{ lte: 0, color: '#e9eef3', label: 'nothing' },
-          { gt: 0, lt: 75, color: BAND_COLOURS.HEALTHY, label: '< 75 %' },
-          { gte: 75, lte: 90, color: BAND_COLOURS.CAUTION, label: '75–90 %' },
-          { gt: 90, lte: 110, color: BAND_COLOURS.NO_NEW_WORK, label: '90–110 %' },
-          { gt: 110, color: BAND_COLOURS.OVERSUBSCRIBED, label: '> 110 %' }] },
+          { gt: 0, lt: b.caution, color: BAND_COLOURS.HEALTHY, label: '< ' + b.caution + ' %' },
+          { gte: b.caution, lte: b.full, color: BAND_COLOURS.CAUTION, label: b.caution + '–' + b.full + ' %' },
+          { gt: b.full, lte: b.over, color: BAND_COLOURS.NO_NEW_WORK, label: b.full + '–' + b.over + ' %' },
+          { gt: b.over, color: BAND_COLOURS.OVERSUBSCRIBED, label: '> ' + b.over + ' %' }] },
       tooltip: { formatter: (p) => {
         const person = people[p.value[1]];
         const d = person.days[p.value[0]];
@@ -420,7 +433,8 @@
         itemStyle: { color: BAND_COLOURS[d.band] || '#829ab1' } })),
         label: { show: true, position: 'top', formatter: '{c} %' },
         markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dashed' },
-          data: [{ yAxis: 90, name: 'no new work' }, { yAxis: 110, name: 'oversubscribed' }],
+          data: [{ yAxis: limits(capacity).full, name: 'no new work' },
+            { yAxis: limits(capacity).over, name: 'oversubscribed' }],
           label: { formatter: '{b}' } } }]
     });
   }

@@ -52,7 +52,7 @@ class CapacityController {
     }
     return new CapacityOverview(all.system(),
         all.domains().stream().filter(d -> d.domain() == wanted.get()).toList(),
-        all.people().stream().filter(p -> p.domain() == wanted.get()).toList());
+        all.people().stream().filter(p -> p.domain() == wanted.get()).toList(), all.bands());
   }
 
   @GetMapping("/capacity/forecast")

@@ -231,7 +231,7 @@ public class CapacityService {
           b.band(sums[0], sums[1])));
     }
     return new CapacityOverview(new Totals(committed, capacity, CapacityOverview.ratio(committed, capacity)),
-        domains, people);
+        domains, people, b);
   }
 
   // ------------------------------------------------------------------------------------------------ internals

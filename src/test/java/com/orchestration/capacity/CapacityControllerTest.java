@@ -99,6 +99,8 @@ class CapacityControllerTest {
     Map<String, Object> marco = people.stream().filter(p -> p.get("personId").equals("marco")).findFirst()
         .orElseThrow();
     assertThat(marco).containsEntry("domain", "frontend").containsEntry("capacity", 18.0);
+    assertThat((Map<String, Object>) body.get("bands")).as("the boundaries of DMN capacity-bands as shipped")
+        .containsEntry("cautionFrom", 0.75).containsEntry("noNewWorkFrom", 0.9).containsEntry("oversubscribedFrom", 1.1);
   }
 
   @Test
@@ -109,7 +111,7 @@ class CapacityControllerTest {
         .satisfies(d -> assertThat(d).containsEntry("domain", "data"));
     assertThat((List<Map<String, Object>>) body.get("people")).extracting(p -> p.get("personId"))
         .containsExactly("luis", "mei");
-    assertThat(body).containsKey("system");
+    assertThat(body).containsKeys("system", "bands");
   }
 
   @Test

@@ -315,6 +315,11 @@ class DemoBrowserIT {
       }
       assertThat(Double.parseDouble(browser.driver.findElement(By.id("system-utilisation"))
           .getAttribute("data-value"))).isEqualTo(capacity.get("system").get("utilisation").asDouble());
+      // and the heat-map colours by the boundaries DMN capacity-bands gives (through the API), not by constants
+      JsonNode bands = capacity.get("bands");
+      assertThat(browser.driver.findElement(By.id("heatmap-legend")).getAttribute("textContent"))
+          .contains("under " + percentOf(bands.get("cautionFrom")) + " % healthy")
+          .contains("over " + percentOf(bands.get("oversubscribedFrom")) + " % oversubscribed");
 
       // And the SLA panel counts the metrics' breaches of the period
       assertThat(browser.visible(By.id("sla-period")).getAttribute("data-value"))
@@ -377,6 +382,12 @@ class DemoBrowserIT {
   /** As the dashboard shows hours: one decimal and " h"; no value "—". */
   static String hours(JsonNode value) {
     return value == null || value.isNull() ? "—" : String.format(Locale.ROOT, "%.1f h", value.asDouble());
+  }
+
+  /** A band boundary as the dashboard's legend writes it: percent with at most one decimal (0.75 → "75"). */
+  static String percentOf(JsonNode ratio) {
+    double pct = Math.round(ratio.asDouble() * 1000) / 10.0;
+    return pct == Math.rint(pct) ? String.valueOf((long) pct) : String.valueOf(pct);
   }
 
   /** As the dashboard shows a ratio: whole percent. */
