@@ -31,13 +31,13 @@ final class ScopeReviewForm {
     variables.put(SLIP_ID, slip.id());
     variables.put(SLIP_NUMBER, slip.slipNumber());
     variables.put(INSTRUCTION_KEY, slip.instructionKey());
-    variables.put(INSTRUCTION_TITLE, row.title());
+    variables.put(INSTRUCTION_TITLE, md(row.title()));
     variables.put(SLIP_SUMMARY, summary(slip, zone));
     variables.put(CRITICAL_PATH_TEXT, table(path));
     List<String> open = path.tasks().stream()
         .filter(t -> t.kind() == TaskKind.TACTICAL && t.state().isOpen()).map(CriticalPath.Task::taskKey).toList();
     variables.put(OPEN_TASKS_TEXT, open.isEmpty() ? "none" : String.join(", ", open));
-    variables.put(WHY_IT_MATTERS, "Left as it is, “" + row.title() + "” needs " + h(slip.projectedHours() - slip
+    variables.put(WHY_IT_MATTERS, "Left as it is, “" + md(row.title()) + "” needs " + h(slip.projectedHours() - slip
         .baselineHours()) + " more on its critical path than its baseline (" + percent(slip.slipRatio())
         + "); projected completion " + time(slip.projectedCompletion(), zone) + ". The domain leads were told on "
         + "domain-leads; they plan against what you decide.");
@@ -64,15 +64,38 @@ final class ScopeReviewForm {
     StringBuilder md = new StringBuilder("| task | domain | state | assignee | remaining (calibrated) | slack |\n"
         + "|---|---|---|---|---|---|\n");
     for (CriticalPath.Task t : path.pathTasks()) {
-      md.append("| ").append(t.taskKey()).append(" ").append(t.title()).append(" | ")
+      md.append("| ").append(t.taskKey()).append(" ").append(md(t.title())).append(" | ")
           .append(t.domain() == null ? "—" : t.domain().value()).append(" | ").append(t.state()).append(" | ")
-          .append(t.assignee() == null ? "unassigned" : t.assignee()).append(" | ").append(h(t.remainingHours()))
+          .append(t.assignee() == null ? "unassigned" : md(t.assignee())).append(" | ").append(h(t.remainingHours()))
           .append(" | ").append(h(t.slackHours())).append(" |\n");
     }
     if (path.path().isEmpty()) {
       md.append("| nothing open | | | | | |\n");
     }
     return md.toString();
+  }
+
+  /**
+   * Text people typed (titles), as literal text inside the form's Markdown: the characters Markdown reads as syntax
+   * are escaped and line breaks become spaces, so a '|' cannot break the table and '[x](…)' or '![x](…)' cannot put a
+   * link or an image into the engineering manager's form.
+   */
+  static String md(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    for (char c : text.toCharArray()) {
+      if (c == '\r' || c == '\n') {
+        out.append(' ');
+      } else {
+        if ("\\`*_{}[]()<>#+-!|~".indexOf(c) >= 0) {
+          out.append('\\');
+        }
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   static String h(double hours) {
