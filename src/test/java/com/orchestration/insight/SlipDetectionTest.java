@@ -84,6 +84,41 @@ class SlipDetectionTest {
   }
 
   @Test
+  void checksRunningAtTheSameTimeOpenOneSlip() throws Exception {
+    // Given the projection slipped while the checks were off (as if two nodes had committed progress at once)
+    trigger.enabled(false);
+    heartbeat(2, 5);
+    assertThat(detection.slipsOf(key)).isEmpty();
+
+    // When four checks run at the same moment
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(4);
+    List<java.util.concurrent.Future<Boolean>> opened = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      opened.add(pool.submit(() -> {
+        start.await();
+        try {
+          return detection.check(key).isPresent();
+        } catch (RuntimeException e) {
+          // a loser may meet the winner's unique slip number or lock; it must open nothing
+          return false;
+        }
+      }));
+    }
+    int winners = 0;
+    for (java.util.concurrent.Future<Boolean> f : opened) {
+      winners += f.get(60, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0;
+    }
+    pool.shutdown();
+
+    // Then exactly one slip, one scope review, one announcement
+    assertThat(winners).isEqualTo(1);
+    assertThat(detection.slipsOf(key)).hasSize(1);
+    assertThat(scopeReviews()).isEqualTo(1);
+    assertThat(announcements()).isEqualTo(1);
+  }
+
+  @Test
   void onTrackNothingIsOpened() {
     heartbeat(1, 3);
 
