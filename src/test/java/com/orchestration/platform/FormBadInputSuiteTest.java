@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.orchestration.OrchestrationTest;
+import com.orchestration.insight.ScopeReviewDriver;
 import com.orchestration.WebappSession;
 import com.orchestration.communication.Incident;
 import com.orchestration.communication.IncidentService;
@@ -123,6 +124,7 @@ class FormBadInputSuiteTest {
   @Autowired HistoryService history;
   @Autowired ManagementService management;
   @Autowired IdentityService identity;
+  @Autowired ScopeReviewDriver scopeReviews;
 
   final HttpClient http = HttpClient.newHttpClient();
   final Map<String, WebappSession> sessions = new HashMap<>();
@@ -153,6 +155,7 @@ class FormBadInputSuiteTest {
     List<WorkItem> all = new ArrayList<>(workItems);
     all.addAll(overloaded);
     lifecycle.cleanUp(all);
+    scopeReviews.cleanUp();
     instructions.cleanUp();
     deleteRebalancings();
     ClockUtil.reset();
@@ -446,6 +449,11 @@ class FormBadInputSuiteTest {
             () -> onTask(instructions.task(strategic, "Task_PlanRemediation", null), "tom")
                 .valid("remediationTasks", "TT1.2 | frontend | 1 | Fix the crash " + ALL_INJECTIONS + " | deps: TT1.1")
                 .structured("remediationTasks")),
+        // --------------------------------------------------------------- insight
+        new Row("review-scope", "Task_ReviewScope", "a tier-3 instruction whose critical path slipped 37.5 % "
+            + "(ScopeReviewDriver); erin (EM) accepts the new baseline",
+            () -> onTask(task(scopeReviews.open("Order export " + ALL_INJECTIONS), "Task_ReviewScope"), "erin")
+                .valid("scopeDecision", "accept").valid("scopeDecisionReason", ALL_INJECTIONS)),
         // --------------------------------------------------------------- admission: last, it fills the pipeline
         new Row("decide-priority", "Task_DecidePriority", "tier-4 instructions fill the admission pipeline until "
             + "one queues, then two critical ones: the second waits for erin (EM)", () -> {
