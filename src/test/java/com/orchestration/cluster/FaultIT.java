@@ -123,10 +123,12 @@ class FaultIT {
     assertThat(again.raw()).as("status %s", again.status()).contains("Cannot find task");
     assertThat(ClusterChecks.items(sql, x)).hasSize(4);
 
-    // The dead node's job is taken over by the survivor once its lock expires: Y reaches its go/no-go.
+    // The dead node's job is taken over once its lock expires — by the survivor or by the restarted node, whichever
+    // acquires it first: Y reaches its go/no-go and the job succeeded exactly once.
     onSurvivor.awaitTask(y, "Task_DecideGoNoGo", null, STEP);
     assertThat(sql.sql("select hostname_ from act_hi_job_log where job_id_ = ? and job_state_ = 2").param(jobId)
-        .query(String.class).list()).as("the job ran once, on the survivor").containsExactly(survivor.name);
+        .query(String.class).list()).as("the job ran once after the kill").singleElement()
+        .isIn(survivor.name, victim.name);
 
     // The restarted node joins again; both instructions are finished through both nodes.
     victim.awaitHealthy(TwoNodeCluster.START);
