@@ -12,8 +12,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Tables {@code instruction}, {@code instruction_decision}, {@code plan_submission}, {@code instruction_counter}. */
 @Repository
@@ -26,25 +30,38 @@ class InstructionRepository {
       created_at, updated_at, version""";
 
   private final JdbcClient jdbc;
+  private final TransactionTemplate savepoint;
 
-  InstructionRepository(JdbcClient jdbc) {
+  InstructionRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.savepoint = new TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
-  /** The next number of the day, under a row lock (or the first insert of the day). */
+  /**
+   * The next number of the day, under the day's row lock. The first instruction of a day inserts the row; when two
+   * race for that, the loser's insert fails on the primary key. On PostgreSQL a failed statement aborts the whole
+   * transaction, so the insert runs under a savepoint (a nested transaction) that alone is rolled back, and the loser
+   * then increments the winner's row.
+   */
   int nextNumber(LocalDate day) {
-    int updated = jdbc.sql("update instruction_counter set last_number = last_number + 1 where counter_day = ?")
-        .param(day).update();
+    int updated = increment(day);
     if (updated == 0) {
       try {
-        jdbc.sql("insert into instruction_counter (counter_day, last_number) values (?, 1)").param(day).update();
+        savepoint.executeWithoutResult(status ->
+            jdbc.sql("insert into instruction_counter (counter_day, last_number) values (?, 1)").param(day).update());
         return 1;
-      } catch (org.springframework.dao.DuplicateKeyException raced) {
-        jdbc.sql("update instruction_counter set last_number = last_number + 1 where counter_day = ?").param(day).update();
+      } catch (DuplicateKeyException raced) {
+        increment(day);
       }
     }
     return jdbc.sql("select last_number from instruction_counter where counter_day = ?").param(day)
         .query(Integer.class).single();
+  }
+
+  private int increment(LocalDate day) {
+    return jdbc.sql("update instruction_counter set last_number = last_number + 1 where counter_day = ?")
+        .param(day).update();
   }
 
   void insert(Instruction i) {
