@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 final class LoadRecorder {
 
   /** status -1: no answer at all (connection refused, reset, timed out). */
-  record Call(String op, int status, long nanos) {}
+  record Call(String op, String method, int status, long nanos) {}
 
   private final ClusterClient client;
   private final ClusterNode node;
@@ -59,7 +59,7 @@ final class LoadRecorder {
     }
     long nanos = System.nanoTime() - t0;
     if (!started.isBefore(measureFrom)) {
-      calls.add(new Call(op, response.status(), nanos));
+      calls.add(new Call(op, method, response.status(), nanos));
     }
     return response;
   }
@@ -103,6 +103,11 @@ final class LoadRecorder {
     md.append("| operation | calls | statuses | p50 ms | p99 ms | max ms |\n|---|---:|---|---:|---:|---:|\n");
     Map<String, List<Call>> byOp = new TreeMap<>(all.stream().collect(Collectors.groupingBy(Call::op)));
     byOp.forEach((op, list) -> md.append(row(op, list)));
+    List<Call> reads = all.stream().filter(c -> c.method().equals("GET")).toList();
+    if (!reads.isEmpty() && reads.size() < all.size()) {
+      md.append(row("**all reads (GET)**", reads));
+      md.append(row("**all writes**", all.stream().filter(c -> !c.method().equals("GET")).toList()));
+    }
     md.append(row("**all**", all));
     if (!errors.isEmpty()) {
       md.append("\n## Errors\n\n");
