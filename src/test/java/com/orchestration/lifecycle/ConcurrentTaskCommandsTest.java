@@ -9,16 +9,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orchestration.OrchestrationTest;
 import com.orchestration.WebappSession;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -46,6 +50,7 @@ class ConcurrentTaskCommandsTest {
   @Autowired RuntimeService runtime;
   @Autowired JdbcClient jdbc;
   @Autowired ObjectMapper json;
+  @Autowired DataSource dataSource;
 
   final List<WorkItem> created = new ArrayList<>();
   final List<HttpResponse<String>> responses = Collections.synchronizedList(new ArrayList<>());
@@ -119,6 +124,51 @@ class ConcurrentTaskCommandsTest {
     assertNoServerErrors();
     assertThat(driver.reload(item).state()).isIn(TaskState.UNDER_REVIEW, TaskState.CANCELLED);
     assertConsistent(item);
+  }
+
+  /**
+   * The cause of a 500 seen in {@link #startingReassigningAndHeartbeatingOneAssignedTaskAtOnceEndsConsistent}: the
+   * reassignment's message correlation read the lifecycle while the start of the same task committed, and Camunda
+   * answered the half-old, half-new lifecycle with a NullPointerException. A reassignment now locks the task's row
+   * first, so it waits there for a change that holds the row (every state change does) and reads only after it.
+   */
+  @Test
+  void aReassignmentWaitsForAChangeOfTheSameTaskThatIsCommittingBeforeItReadsTheLifecycle() throws Exception {
+    WorkItem item = plan();
+    String to = FRONTEND_ICS.stream().filter(ic -> !ic.equals(item.assignee())).findFirst().orElseThrow();
+    try (Connection change = dataSource.getConnection()) {
+      change.setAutoCommit(false);
+      try (Statement sql = change.createStatement()) {
+        sql.executeUpdate("update work_item set updated_at = updated_at where id = " + item.id());
+      }
+      CompletableFuture<HttpResponse<String>> reassign = CompletableFuture.supplyAsync(() -> WebappSession.basic(port,
+          "POST", "/api/tasks/" + item.instructionKey() + "/" + item.taskKey() + "/reassign", "fiona", "demo",
+          "{\"assignee\":\"" + to + "\",\"reason\":\"rebalancing\"}"));
+
+      String waiting = awaitStatementWaitingForALock();
+      assertThat(waiting).as("the reassignment waits before anything else").containsIgnoringCase("for update")
+          .containsIgnoringCase("work_item");
+      change.commit();
+
+      HttpResponse<String> answer = reassign.get(60, TimeUnit.SECONDS);
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    }
+    assertThat(driver.reload(item).assignee()).isEqualTo(to);
+    assertConsistent(item);
+  }
+
+  /** The statement of the H2 session that waits for another one's lock (polled: it is a different thread's). */
+  String awaitStatementWaitingForALock() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      List<String> waiting = jdbc.sql("select executing_statement from information_schema.sessions "
+          + "where blocker_id is not null").query(String.class).list();
+      if (!waiting.isEmpty()) {
+        return waiting.get(0);
+      }
+      Thread.onSpinWait();
+    }
+    throw new AssertionError("no session waited for the held lock within 30 s");
   }
 
   WorkItem plan() {
