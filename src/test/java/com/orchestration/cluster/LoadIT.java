@@ -37,8 +37,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *       request of this part has a reason to fail: every answer must be 2xx. Latencies go to
  *       {@code target/load/load.md} (p50/p99 per operation); they are reported, never asserted.</li>
  *   <li><b>Contention</b>: 20 clients complete, heartbeat and reassign the same three tasks at the same moment. Each
- *       answer is 2xx or a 404/409 problem that says what happened; afterwards each task was completed exactly once,
- *       by one assignee, with one transition chain and no capacity left reserved.</li>
+ *       answer is 2xx or a 404/409 problem that says what happened (or a 403 for the IC a reassignment has just
+ *       taken the task from); afterwards each task was completed exactly once, by one assignee, with one transition
+ *       chain and no capacity left reserved.</li>
  * </ul>
  *
  * Durations: {@code -Dorchestration.load.seconds} (measured, default 30) after
@@ -301,8 +302,7 @@ class LoadIT {
     }
     LoadRecorder recorder = new LoadRecorder(client, node);
     recorder.measureFrom(Instant.now());
-    Map<String, AtomicInteger> refusals = new ConcurrentHashMap<>();
-    Map<String, String> completedBy = new ConcurrentHashMap<>(); // task id → who completed it
+    Contention contention = new Contention(recorder);
     ExecutorService pool = Executors.newFixedThreadPool(CONTENDERS);
     int rounds = 0;
     try {
@@ -331,7 +331,7 @@ class LoadIT {
           };
           contenders.add(pool.submit(() -> {
             go.await();
-            contend(target, action, recorder, refusals, completedBy);
+            contention.contend(target, action);
             return null;
           }));
         }
@@ -339,6 +339,7 @@ class LoadIT {
         for (Future<?> contender : contenders) {
           contender.get(2, TimeUnit.MINUTES);
         }
+        contention.judgeRefusalsOfFormerAssignees();
       }
     } finally {
       pool.shutdownNow();
@@ -356,7 +357,7 @@ class LoadIT {
             + LoadRecorder.loadAverage(),
         CONTENDERS + " clients on the open user tasks of " + domainOf.keySet() + ", " + rounds + " rounds ("
             + REASSIGN_ROUNDS + " with reassignments); finished one by one afterwards: " + finishedAfterwards));
-    new java.util.TreeMap<>(refusals).forEach((answer, n) -> context.add(n + "× " + answer));
+    new java.util.TreeMap<>(contention.refusals).forEach((answer, n) -> context.add(n + "× " + answer));
     LoadRecorder.write("contention.md", recorder.report("Contention: " + CONTENDERS + " clients, three tasks",
         context));
 
@@ -384,7 +385,7 @@ class LoadIT {
     }
     assertConsistent(List.copyOf(domainOf.keySet()));
     // A completion that comes after the winner's commit: Camunda's "Cannot find task" as a 404 problem, not a 500
-    Map.Entry<String, String> done = completedBy.entrySet().iterator().next();
+    Map.Entry<String, String> done = contention.completedBy.entrySet().iterator().next();
     ClusterClient.Response late = client.send(node, done.getValue(), "POST", "/engine-rest/task/" + done.getKey()
         + "/complete", Map.of("variables", ClusterClient.variables(Map.of())));
     assertThat(late.status()).as("late completion: %s", late.raw()).isEqualTo(404);
@@ -408,51 +409,89 @@ class LoadIT {
     }).orElse(null);
   }
 
-  /**
-   * One contender's request. 2xx, or a 404/409 problem detail whose text says what happened (a problem detail's
-   * {@code detail}): the task was completed or changed by someone else in the meantime. Anything else is an error.
-   */
-  private static void contend(Target target, Action action, LoadRecorder recorder,
-      Map<String, AtomicInteger> refusals, Map<String, String> completedBy) {
-    String op;
-    String user;
-    String path;
-    Object body;
-    switch (action) {
-      case COMPLETE -> {
-        op = "complete " + target.definition();
-        user = target.taskAssignee();
-        path = "/engine-rest/task/" + target.taskId() + "/complete";
-        body = Map.of("variables", ClusterClient.variables(ClusterClient.answer(target.definition())));
+  /** What the contenders were answered: refusals by kind, the winner of each completion. */
+  static final class Contention {
+    final LoadRecorder recorder;
+    final Map<String, AtomicInteger> refusals = new ConcurrentHashMap<>();
+    /** task id → who completed it */
+    final Map<String, String> completedBy = new ConcurrentHashMap<>();
+    /** 403s, judged after the round: right only for someone the task was taken from in that round. */
+    final List<Refusal> forbidden = new CopyOnWriteArrayList<>();
+
+    record Refusal(Target target, String op, String user, String path, ClusterClient.Response response) {}
+
+    Contention(LoadRecorder recorder) {
+      this.recorder = recorder;
+    }
+
+    /**
+     * One contender's request. 2xx, or a 404/409 problem detail whose text says what happened (a problem detail's
+     * {@code detail}): the task was completed or changed by someone else in the meantime. A 403 is right only for the
+     * IC a reassignment of the same round took the task from (judged after the round). Anything else is an error.
+     */
+    void contend(Target target, Action action) {
+      String op;
+      String user;
+      String path;
+      Object body;
+      switch (action) {
+        case COMPLETE -> {
+          op = "complete " + target.definition();
+          user = target.taskAssignee();
+          path = "/engine-rest/task/" + target.taskId() + "/complete";
+          body = Map.of("variables", ClusterClient.variables(ClusterClient.answer(target.definition())));
+        }
+        case HEARTBEAT -> {
+          op = "heartbeat";
+          user = target.icAssignee();
+          path = "/api/tasks/" + target.key() + "/TT1/heartbeat";
+          body = Map.of("progressPercent", 50, "hoursSpent", 0.3, "remainingHours", 0.2, "note", "Contention");
+        }
+        default -> {
+          op = "reassign";
+          user = LEAD.get(target.domain());
+          path = "/api/tasks/" + target.key() + "/TT1/reassign";
+          body = Map.of("reason", "Contention test: let assignment choose another IC");
+        }
       }
-      case HEARTBEAT -> {
-        op = "heartbeat";
-        user = target.icAssignee();
-        path = "/api/tasks/" + target.key() + "/TT1/heartbeat";
-        body = Map.of("progressPercent", 50, "hoursSpent", 0.3, "remainingHours", 0.2, "note", "Contention");
-      }
-      default -> {
-        op = "reassign";
-        user = LEAD.get(target.domain());
-        path = "/api/tasks/" + target.key() + "/TT1/reassign";
-        body = Map.of("reason", "Contention test: let assignment choose another IC");
+      ClusterClient.Response response = recorder.send(op, user, "POST", path, body);
+      if (response.ok()) {
+        if (action == Action.COMPLETE && completedBy.putIfAbsent(target.taskId(), user) != null) {
+          recorder.error(op + " (a second success for one task)", user, "POST", path, response);
+        }
+      } else if ((response.status() == 404 || response.status() == 409)
+          && !response.body().path("detail").asText("").isBlank()) {
+        refused(op, response, "");
+      } else if (response.status() == 403 && action != Action.REASSIGN && !detail(response).isBlank()) {
+        forbidden.add(new Refusal(target, op, user, path, response));
+      } else {
+        recorder.error(op, user, "POST", path, response);
       }
     }
-    ClusterClient.Response response = recorder.send(op, user, "POST", path, body);
-    if (response.ok()) {
-      if (action == Action.COMPLETE && completedBy.putIfAbsent(target.taskId(), user) != null) {
-        recorder.error(op + " (a second success for one task)", user, "POST", path, response);
+
+    /** A 403 is an error unless the caller was the assignee at the round's start and is no longer. */
+    void judgeRefusalsOfFormerAssignees() {
+      for (Refusal r : forbidden) {
+        if (!r.user().equals(ClusterChecks.items(sql, r.target().key()).get(0).assignee())) {
+          refused(r.op(), r.response(), " (the task had just been reassigned)");
+        } else {
+          recorder.error(r.op(), r.user(), "POST", r.path(), r.response());
+        }
       }
-      return;
+      forbidden.clear();
     }
-    String detail = response.body().path("detail").asText("");
-    if ((response.status() == 404 || response.status() == 409) && !detail.isBlank()) {
-      String answer = op + " → " + response.status() + " " + response.body().path("type").asText("") + ": "
-          + detail.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "<id>").replaceAll("INS-[0-9-]+", "INS-…");
+
+    private void refused(String op, ClusterClient.Response response, String why) {
+      String answer = op + " → " + response.status() + why + " " + response.body().path("type").asText("") + ": "
+          + detail(response).replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "<id>").replaceAll("INS-[0-9-]+", "INS-…");
       refusals.computeIfAbsent(answer, a -> new AtomicInteger()).incrementAndGet();
-      return;
     }
-    recorder.error(op, user, "POST", path, response);
+
+    /** Our problem details say it in {@code detail}; Camunda's own errors in {@code message}. */
+    private static String detail(ClusterClient.Response response) {
+      String detail = response.body().path("detail").asText("");
+      return detail.isBlank() ? response.body().path("message").asText("") : detail;
+    }
   }
 
   // ---- consistency -----------------------------------------------------------------------------------------------
