@@ -157,6 +157,36 @@ class ConcurrentTaskCommandsTest {
     assertConsistent(item);
   }
 
+  /**
+   * The cause of a 500 seen in {@link #submittingTheWorkTwiceWhileHeartbeatingEndsInOneReview}: the second of two
+   * completions of one user task read the task before the first committed and its execution tree after, and Camunda
+   * threw a NullPointerException. A completion now locks the task's work item row before Camunda reads anything
+   * (SerialTaskCompletionPlugin), so it waits there for a change that holds the row.
+   */
+  @Test
+  void aCompletionWaitsForAChangeOfTheSameTaskThatIsCommittingBeforeItReadsTheTask() throws Exception {
+    WorkItem item = plan();
+    Task start = driver.task(item, "Task_StartWork");
+    try (Connection change = dataSource.getConnection()) {
+      change.setAutoCommit(false);
+      try (Statement sql = change.createStatement()) {
+        sql.executeUpdate("update work_item set updated_at = updated_at where id = " + item.id());
+      }
+      CompletableFuture<HttpResponse<String>> complete = CompletableFuture.supplyAsync(() -> completeStartWork(item));
+
+      String waiting = awaitStatementWaitingForALock();
+      assertThat(waiting).as("the completion waits before anything else").containsIgnoringCase("for update")
+          .containsIgnoringCase("work_item");
+      change.commit();
+
+      HttpResponse<String> answer = complete.get(60, TimeUnit.SECONDS);
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(204);
+    }
+    assertThat(tasks.createTaskQuery().taskId(start.getId()).count()).isZero();
+    assertThat(driver.reload(item).state()).isEqualTo(TaskState.IN_PROGRESS);
+    assertConsistent(item);
+  }
+
   /** The statement of the H2 session that waits for another one's lock (polled: it is a different thread's). */
   String awaitStatementWaitingForALock() {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
