@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -136,23 +137,14 @@ class ConcurrentTaskCommandsTest {
   void aReassignmentWaitsForAChangeOfTheSameTaskThatIsCommittingBeforeItReadsTheLifecycle() throws Exception {
     WorkItem item = plan();
     String to = FRONTEND_ICS.stream().filter(ic -> !ic.equals(item.assignee())).findFirst().orElseThrow();
-    try (Connection change = dataSource.getConnection()) {
-      change.setAutoCommit(false);
-      try (Statement sql = change.createStatement()) {
-        sql.executeUpdate("update work_item set updated_at = updated_at where id = " + item.id());
-      }
-      CompletableFuture<HttpResponse<String>> reassign = CompletableFuture.supplyAsync(() -> WebappSession.basic(port,
-          "POST", "/api/tasks/" + item.instructionKey() + "/" + item.taskKey() + "/reassign", "fiona", "demo",
-          "{\"assignee\":\"" + to + "\",\"reason\":\"rebalancing\"}"));
 
-      String waiting = awaitStatementWaitingForALock();
-      assertThat(waiting).as("the reassignment waits before anything else").containsIgnoringCase("for update")
-          .containsIgnoringCase("work_item");
-      change.commit();
+    Waited reassign = sendWhileTheRowIsHeld(item, () -> WebappSession.basic(port, "POST", "/api/tasks/"
+        + item.instructionKey() + "/" + item.taskKey() + "/reassign", "fiona", "demo",
+        "{\"assignee\":\"" + to + "\",\"reason\":\"rebalancing\"}"));
 
-      HttpResponse<String> answer = reassign.get(60, TimeUnit.SECONDS);
-      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-    }
+    assertThat(reassign.statement()).as("the reassignment waits before anything else")
+        .containsIgnoringCase("for update").containsIgnoringCase("work_item");
+    assertThat(reassign.answer().statusCode()).as(reassign.answer().body()).isEqualTo(200);
     assertThat(driver.reload(item).assignee()).isEqualTo(to);
     assertConsistent(item);
   }
@@ -167,24 +159,34 @@ class ConcurrentTaskCommandsTest {
   void aCompletionWaitsForAChangeOfTheSameTaskThatIsCommittingBeforeItReadsTheTask() throws Exception {
     WorkItem item = plan();
     Task start = driver.task(item, "Task_StartWork");
+
+    Waited complete = sendWhileTheRowIsHeld(item, () -> completeStartWork(item));
+
+    assertThat(complete.statement()).as("the completion waits before anything else")
+        .containsIgnoringCase("for update").containsIgnoringCase("work_item");
+    assertThat(complete.answer().statusCode()).as(complete.answer().body()).isEqualTo(204);
+    assertThat(tasks.createTaskQuery().taskId(start.getId()).count()).isZero();
+    assertThat(driver.reload(item).state()).isEqualTo(TaskState.IN_PROGRESS);
+    assertConsistent(item);
+  }
+
+  record Waited(String statement, HttpResponse<String> answer) {}
+
+  /**
+   * Sends the request while another transaction — a change of the same task, committing — holds the task's row, then
+   * lets that transaction commit: the statement the request waited in, and its answer.
+   */
+  Waited sendWhileTheRowIsHeld(WorkItem item, Supplier<HttpResponse<String>> request) throws Exception {
     try (Connection change = dataSource.getConnection()) {
       change.setAutoCommit(false);
       try (Statement sql = change.createStatement()) {
         sql.executeUpdate("update work_item set updated_at = updated_at where id = " + item.id());
       }
-      CompletableFuture<HttpResponse<String>> complete = CompletableFuture.supplyAsync(() -> completeStartWork(item));
-
+      CompletableFuture<HttpResponse<String>> sent = CompletableFuture.supplyAsync(request);
       String waiting = awaitStatementWaitingForALock();
-      assertThat(waiting).as("the completion waits before anything else").containsIgnoringCase("for update")
-          .containsIgnoringCase("work_item");
       change.commit();
-
-      HttpResponse<String> answer = complete.get(60, TimeUnit.SECONDS);
-      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(204);
+      return new Waited(waiting, sent.get(60, TimeUnit.SECONDS));
     }
-    assertThat(tasks.createTaskQuery().taskId(start.getId()).count()).isZero();
-    assertThat(driver.reload(item).state()).isEqualTo(TaskState.IN_PROGRESS);
-    assertConsistent(item);
   }
 
   /** The statement of the H2 session that waits for another one's lock (polled: it is a different thread's). */
