@@ -167,7 +167,7 @@ public class LifecycleService {
     if (!groups.contains("tech-leads") && !groups.contains("engineering-managers")) {
       throw new ForbiddenException("Only the tech lead or the engineering manager may cancel a task");
     }
-    WorkItem item = workItems.get(instructionKey, taskKey);
+    WorkItem item = workItems.getForUpdate(instructionKey, taskKey);
     if (item.state().isTerminal()) {
       throw new ConflictException("Task " + item.qualifiedKey() + " is already " + item.state());
     }
@@ -199,7 +199,7 @@ public class LifecycleService {
   @Transactional
   public WorkItem requestReassign(String instructionKey, String taskKey, String newAssignee, String actor,
       List<String> groups, String reason) {
-    WorkItem item = workItems.get(instructionKey, taskKey);
+    WorkItem item = workItems.getForUpdate(instructionKey, taskKey);
     if (!groups.contains("leads-" + item.domain().value()) && !groups.contains("tech-leads")
         && !groups.contains("engineering-managers")) {
       throw new ForbiddenException("Only the " + item.domain().value()

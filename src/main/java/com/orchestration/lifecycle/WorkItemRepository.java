@@ -116,6 +116,11 @@ class WorkItemRepository {
         .update();
   }
 
+  /** Locks the task's row until the transaction ends (0 rows: no such task). */
+  int lock(long id) {
+    return jdbc.sql("select id from work_item where id = ? for update").param(id).query(Long.class).list().size();
+  }
+
   void linkProcessInstance(long id, String processInstanceId) {
     jdbc.sql("update work_item set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
   }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -134,6 +135,21 @@ public class WorkItemService {
   public WorkItem get(String instructionKey, String taskKey) {
     return repository.findByKey(instructionKey, taskKey)
         .orElseThrow(() -> new NotFoundException("task", instructionKey + "/" + taskKey));
+  }
+
+  /**
+   * The task as it is once its row is locked for the caller's transaction. A command that sends a message to the
+   * task's lifecycle (reassign, cancel) takes this first: a change of the same task that is committing at that moment
+   * (a completion, whose state change updates this row) finishes before the command reads anything, so the command
+   * sees its result and refuses with a 409 — instead of Camunda reading the lifecycle half before and half after that
+   * commit, which it answers with a NullPointerException (a 500). Every state change locks the row too, so the two
+   * wait for each other, never deadlock: both take this row before Camunda's.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public WorkItem getForUpdate(String instructionKey, String taskKey) {
+    WorkItem item = get(instructionKey, taskKey);
+    repository.lock(item.id());
+    return get(item.id());
   }
 
   public List<WorkItem> ofInstruction(String instructionKey) {

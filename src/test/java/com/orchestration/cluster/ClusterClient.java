@@ -112,19 +112,35 @@ final class ClusterClient {
 
   // ---- our API -----------------------------------------------------------------------------------------------
 
+  /** A feature in one domain: tier 3, waiting for the tech lead's plan. */
   String submit(ClusterNode node, String user, String title) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("title", title);
-    body.put("description", "Driven through two nodes by " + getClass().getSimpleName());
-    body.put("workType", "feature");
-    body.put("affectedDomains", List.of("frontend"));
-    body.put("scopeFlags", List.of());
-    body.put("priority", "normal");
-    JsonNode created = ok(node, user, "POST", "/api/instructions", body);
-    if (created.path("tier").asInt() != 3 || !created.path("state").asText().equals("PLANNING")) {
-      throw new AssertionError("expected a tier-3 instruction in PLANNING: " + created);
+    return submit(node, user, title, "feature", "frontend", 3, "PLANNING");
+  }
+
+  /** Documentation work in one domain: tier 1, at once one tactical task TT1, assigned to an IC of the domain. */
+  String submitTierOne(ClusterNode node, String user, String title, String domain) {
+    return submit(node, user, title, "docs", domain, 1, "EXECUTING");
+  }
+
+  private String submit(ClusterNode node, String user, String title, String workType, String domain, int tier,
+      String state) {
+    JsonNode created = ok(node, user, "POST", "/api/instructions", instructionBody(title, workType, domain));
+    if (created.path("tier").asInt() != tier || !created.path("state").asText().equals(state)) {
+      throw new AssertionError("expected a tier-" + tier + " instruction in " + state + ": " + created);
     }
     return created.path("key").asText();
+  }
+
+  /** What {@code POST /api/instructions} takes: one domain, normal priority, no scope flags. */
+  static Map<String, Object> instructionBody(String title, String workType, String domain) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("title", title);
+    body.put("description", "Driven through the API by a cluster test");
+    body.put("workType", workType);
+    body.put("affectedDomains", List.of(domain));
+    body.put("scopeFlags", List.of());
+    body.put("priority", "normal");
+    return body;
   }
 
   JsonNode instruction(ClusterNode node, String key) {

@@ -40,11 +40,27 @@ final class ClusterNode implements AutoCloseable {
   final int port;
   final Path log;
   private final FreshPostgresDatabase db;
+  private final int poolSize;
+  private final List<String> jvmOptions;
   private Process process;
 
+  /**
+   * A node of a cluster, small and quick to start (two of these share the CI machine with the test JVM): 10
+   * connections, so two nodes together hold what one production node would; C1 only, serial GC.
+   */
   ClusterNode(String name, FreshPostgresDatabase db) {
+    this(name, db, 10, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+  }
+
+  /**
+   * @param poolSize the node's database connections (spring.datasource.hikari.maximum-pool-size)
+   * @param jvmOptions options of the node's JVM
+   */
+  ClusterNode(String name, FreshPostgresDatabase db, int poolSize, List<String> jvmOptions) {
     this.name = name;
     this.db = db;
+    this.poolSize = poolSize;
+    this.jvmOptions = List.copyOf(jvmOptions);
     this.port = JarProcesses.freePort();
     this.log = LOGS.resolve("cluster-" + name + ".log");
     try {
@@ -68,16 +84,15 @@ final class ClusterNode implements AutoCloseable {
       command.addAll(List.of("/usr/bin/timeout", "-s", "KILL", String.valueOf(MAX_LIFE_SECONDS)));
     }
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    // Small and quick to start: two of these share the CI machine with the test JVM.
-    command.addAll(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dspring.jmx.enabled=false",
-        "-jar", JAR.toAbsolutePath().toString(),
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-Dspring.jmx.enabled=false", "-jar", JAR.toAbsolutePath().toString(),
         "--spring.profiles.active=postgres",
         "--server.port=" + port,
         // the node's name in pg_stat_activity.application_name: whose connection waits for what
         "--spring.datasource.url=" + db.url() + "?ApplicationName=" + name,
         "--spring.datasource.username=" + db.user(),
         "--spring.datasource.password=" + db.password(),
-        "--spring.datasource.hikari.maximum-pool-size=10",
+        "--spring.datasource.hikari.maximum-pool-size=" + poolSize,
         "--orchestration.data-dir=" + LOGS.resolve("cluster-data-" + name).toAbsolutePath(),
         // recorded in ACT_HI_JOB_LOG.HOSTNAME_: which node ran which job
         "--camunda.bpm.generic-properties.properties.hostname=" + name));

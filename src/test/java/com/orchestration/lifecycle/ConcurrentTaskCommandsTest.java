@@ -9,16 +9,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orchestration.OrchestrationTest;
 import com.orchestration.WebappSession;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -46,6 +51,7 @@ class ConcurrentTaskCommandsTest {
   @Autowired RuntimeService runtime;
   @Autowired JdbcClient jdbc;
   @Autowired ObjectMapper json;
+  @Autowired DataSource dataSource;
 
   final List<WorkItem> created = new ArrayList<>();
   final List<HttpResponse<String>> responses = Collections.synchronizedList(new ArrayList<>());
@@ -119,6 +125,82 @@ class ConcurrentTaskCommandsTest {
     assertNoServerErrors();
     assertThat(driver.reload(item).state()).isIn(TaskState.UNDER_REVIEW, TaskState.CANCELLED);
     assertConsistent(item);
+  }
+
+  /**
+   * The cause of a 500 seen in {@link #startingReassigningAndHeartbeatingOneAssignedTaskAtOnceEndsConsistent}: the
+   * reassignment's message correlation read the lifecycle while the start of the same task committed, and Camunda
+   * answered the half-old, half-new lifecycle with a NullPointerException. A reassignment now locks the task's row
+   * first, so it waits there for a change that holds the row (every state change does) and reads only after it.
+   */
+  @Test
+  void aReassignmentWaitsForAChangeOfTheSameTaskThatIsCommittingBeforeItReadsTheLifecycle() throws Exception {
+    WorkItem item = plan();
+    String to = FRONTEND_ICS.stream().filter(ic -> !ic.equals(item.assignee())).findFirst().orElseThrow();
+
+    Waited reassign = sendWhileTheRowIsHeld(item, () -> WebappSession.basic(port, "POST", "/api/tasks/"
+        + item.instructionKey() + "/" + item.taskKey() + "/reassign", "fiona", "demo",
+        "{\"assignee\":\"" + to + "\",\"reason\":\"rebalancing\"}"));
+
+    assertThat(reassign.statement()).as("the reassignment waits before anything else")
+        .containsIgnoringCase("for update").containsIgnoringCase("work_item");
+    assertThat(reassign.answer().statusCode()).as(reassign.answer().body()).isEqualTo(200);
+    assertThat(driver.reload(item).assignee()).isEqualTo(to);
+    assertConsistent(item);
+  }
+
+  /**
+   * The cause of a 500 seen in {@link #submittingTheWorkTwiceWhileHeartbeatingEndsInOneReview}: the second of two
+   * completions of one user task read the task before the first committed and its execution tree after, and Camunda
+   * threw a NullPointerException. A completion now locks the task's work item row before Camunda reads anything
+   * (SerialTaskCompletionPlugin), so it waits there for a change that holds the row.
+   */
+  @Test
+  void aCompletionWaitsForAChangeOfTheSameTaskThatIsCommittingBeforeItReadsTheTask() throws Exception {
+    WorkItem item = plan();
+    Task start = driver.task(item, "Task_StartWork");
+
+    Waited complete = sendWhileTheRowIsHeld(item, () -> completeStartWork(item));
+
+    assertThat(complete.statement()).as("the completion waits before anything else")
+        .containsIgnoringCase("for update").containsIgnoringCase("work_item");
+    assertThat(complete.answer().statusCode()).as(complete.answer().body()).isEqualTo(204);
+    assertThat(tasks.createTaskQuery().taskId(start.getId()).count()).isZero();
+    assertThat(driver.reload(item).state()).isEqualTo(TaskState.IN_PROGRESS);
+    assertConsistent(item);
+  }
+
+  record Waited(String statement, HttpResponse<String> answer) {}
+
+  /**
+   * Sends the request while another transaction — a change of the same task, committing — holds the task's row, then
+   * lets that transaction commit: the statement the request waited in, and its answer.
+   */
+  Waited sendWhileTheRowIsHeld(WorkItem item, Supplier<HttpResponse<String>> request) throws Exception {
+    try (Connection change = dataSource.getConnection()) {
+      change.setAutoCommit(false);
+      try (Statement sql = change.createStatement()) {
+        sql.executeUpdate("update work_item set updated_at = updated_at where id = " + item.id());
+      }
+      CompletableFuture<HttpResponse<String>> sent = CompletableFuture.supplyAsync(request);
+      String waiting = awaitStatementWaitingForALock();
+      change.commit();
+      return new Waited(waiting, sent.get(60, TimeUnit.SECONDS));
+    }
+  }
+
+  /** The statement of the H2 session that waits for another one's lock (polled: it is a different thread's). */
+  String awaitStatementWaitingForALock() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      List<String> waiting = jdbc.sql("select executing_statement from information_schema.sessions "
+          + "where blocker_id is not null").query(String.class).list();
+      if (!waiting.isEmpty()) {
+        return waiting.get(0);
+      }
+      Thread.onSpinWait();
+    }
+    throw new AssertionError("no session waited for the held lock within 30 s");
   }
 
   WorkItem plan() {
