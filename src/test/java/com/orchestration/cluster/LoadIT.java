@@ -108,12 +108,20 @@ class LoadIT {
   @Order(2)
   @Timeout(300)
   void fiftyClientsReadAndWorkTasksForABoundedTimeWithoutASingleError() throws Exception {
-    // Given: tier-1 instructions, each at once one task TT1 assigned to an IC, its "Start work" open. Submitted one
-    // after the other here and by one intake client below (concurrent submissions race for the instruction number).
+    // Given: tier-1 instructions, each at once one task TT1 assigned to an IC, its "Start work" open. Submitted ten
+    // at a time: concurrent submissions take turns at the day's instruction counter (InstructionNumberRaceTest covers
+    // the first submissions of a day racing to create it).
     Work work = new Work();
+    ExecutorService submitters = Executors.newFixedThreadPool(10);
+    List<Future<String>> seeded = new ArrayList<>();
     for (int i = 0; i < SEED; i++) {
-      work.add(submit());
+      seeded.add(submitters.submit(LoadIT::submit));
     }
+    submitters.shutdown();
+    for (Future<String> key : seeded) {
+      work.add(key.get(STEP.toSeconds(), TimeUnit.SECONDS));
+    }
+    assertThat(work.submitted).as("one instruction number each").doesNotHaveDuplicates();
     LoadRecorder recorder = new LoadRecorder(client, node);
 
     // When: 50 clients for warm-up + measured time
@@ -195,7 +203,7 @@ class LoadIT {
     }
   }
 
-  /** The intake client: one more tier-1 instruction (only this client submits, see the class comment). */
+  /** The intake client: one more tier-1 instruction whenever fewer than OPEN_WORK are open. */
   private static void intake(Work work, LoadRecorder recorder) {
     int n = titles.incrementAndGet();
     String domain = DOMAINS.get(n % DOMAINS.size());
