@@ -51,6 +51,6 @@ class AssignTaskDelegate implements JavaDelegate {
       execution.setVariable(ESCALATION_START_LEVEL, null);
       return;
     }
-    outcomes.apply(execution, item.assignee(), result);
+    outcomes.apply(execution, item, result);
   }
 }

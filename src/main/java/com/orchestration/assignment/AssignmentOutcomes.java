@@ -4,6 +4,7 @@ import static com.orchestration.lifecycle.LifecycleVariables.*;
 
 import com.orchestration.lifecycle.SlaTimers;
 import com.orchestration.lifecycle.TaskState;
+import com.orchestration.lifecycle.WorkItem;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,9 @@ class AssignmentOutcomes {
     this.slaTimers = slaTimers;
   }
 
-  void apply(DelegateExecution execution, String previousAssignee, AssignmentResult result) {
+  /** {@code item} as read before the (re)assignment: its assignee is the previous one. */
+  void apply(DelegateExecution execution, WorkItem item, AssignmentResult result) {
+    String previousAssignee = item.assignee();
     if (previousAssignee != null && !previousAssignee.equals(result.assignee())) {
       agents.revoke(execution.getProcessInstanceId(), previousAssignee);
     }
@@ -28,6 +31,6 @@ class AssignmentOutcomes {
     execution.setVariable(ASSIGNEE, result.assignee());
     execution.setVariable(ASSIGNEE_IS_AGENT, agents.isAgent(result.assignee()));
     execution.setVariable(ASSIGNMENT_RATIONALE, result.rationale());
-    slaTimers.load(execution, TaskState.ASSIGNED);
+    slaTimers.load(execution, TaskState.ASSIGNED, item.estimateHours());
   }
 }

@@ -263,12 +263,12 @@ public class AssignmentService {
       String actor, String note) {
     String rationale = Ranking.rationale(chosen, runnerUp);
     String logReason = note == null ? rationale : rationale + " (" + note + ")";
-    workItems.transition(item, TaskState.ASSIGNED, chosen.personId(), actor, logReason);
+    WorkItem assigned = workItems.transition(item, TaskState.ASSIGNED, chosen.personId(), actor, logReason);
     if (item.assignee() != null) {
       repository.supersede(item.id(), clock.now());
     }
     repository.insert(item.id(), chosen, runnerUp, logReason, actor, clock.now());
-    events.publishEvent(new TaskAssignedEvent(workItems.get(item.id()), item.assignee(), chosen.personId(), actor));
+    events.publishEvent(new TaskAssignedEvent(assigned, item.assignee(), chosen.personId(), actor));
     return new AssignmentResult(item.id(), item.qualifiedKey(), AssignmentResult.Outcome.ASSIGNED,
         chosen.personId(), chosen.score(), rationale, runnerUp == null ? null : runnerUp.personId(),
         runnerUp == null ? null : runnerUp.score(), ranking.ranked(), ranking.excluded(),

@@ -39,6 +39,6 @@ class ReassignTaskDelegate implements JavaDelegate {
       throw new ConflictException("Nobody else can take " + item.qualifiedKey() + " now:\n"
           + result.exclusionSummary());
     }
-    outcomes.apply(execution, item.assignee(), result);
+    outcomes.apply(execution, item, result);
   }
 }

@@ -34,7 +34,7 @@ class EnterStateDelegate implements JavaDelegate {
       execution.setVariable("escalationFirstLevelSlaHours", firstLevelSlaHours(item, execution));
     }
     workItems.transition(item, target, item.assignee(), asSystem.currentActor(), reason(item.state(), target, execution));
-    slaTimers.load(execution, target);
+    slaTimers.load(execution, target, item.estimateHours());
   }
 
   /**

@@ -2,6 +2,7 @@ package com.orchestration.lifecycle;
 
 import static com.orchestration.lifecycle.LifecycleVariables.*;
 
+import com.orchestration.organization.Domain;
 import com.orchestration.organization.Person;
 import com.orchestration.organization.PersonDirectory;
 import com.orchestration.organization.Role;
@@ -9,6 +10,7 @@ import com.orchestration.platform.AsSystem;
 import com.orchestration.platform.ConflictException;
 import com.orchestration.platform.ForbiddenException;
 import com.orchestration.platform.InvalidInputException;
+import com.orchestration.platform.TransactionMemo;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.ZoneOffset;
@@ -96,13 +98,18 @@ public class LifecycleService {
     return context;
   }
 
+  /** Per domain, once per transaction: a plan's approval starts many lifecycles with the same organisation. */
   private String escalationPath(WorkItem item) {
-    String lead = people.findDomainLead(item.domain()).map(Person::name).orElse("the domain lead");
+    return TransactionMemo.<Domain, String>of(this).computeIfAbsent(item.domain(), this::escalationPath);
+  }
+
+  private String escalationPath(Domain domain) {
+    String lead = people.findDomainLead(domain).map(Person::name).orElse("the domain lead");
     String techLead = people.findActiveByRole(Role.TECH_LEAD).stream().findFirst().map(Person::name)
         .orElse("the tech lead");
     String manager = people.findActiveByRole(Role.ENGINEERING_MANAGER).stream().findFirst().map(Person::name)
         .orElse("the engineering manager");
-    return "report a blocker; it goes to " + lead + " (DL " + item.domain().value() + ") → " + techLead + " (TL) → "
+    return "report a blocker; it goes to " + lead + " (DL " + domain.value() + ") → " + techLead + " (TL) → "
         + manager + " (EM)";
   }
 

@@ -23,12 +23,16 @@ public class SlaTimers {
   }
 
   public void load(DelegateExecution execution, TaskState state) {
+    load(execution, state, workItems.get(ProcessValues.id(execution, SlaVariables.WORK_ITEM_ID)).estimateHours());
+  }
+
+  /** As {@link #load(DelegateExecution, TaskState)}, for a caller that has just read the task (its estimate). */
+  public void load(DelegateExecution execution, TaskState state, double estimateHours) {
     Object tier = execution.getVariable(TIER);
     if (!(tier instanceof Number)) {
       throw new IllegalStateException("Variable '" + TIER + "' (0..4) is required to load the SLA, was " + tier);
     }
-    WorkItem item = workItems.get(ProcessValues.id(execution, SlaVariables.WORK_ITEM_ID));
-    SlaDurations durations = sla.durations(state, ((Number) tier).intValue(), item.estimateHours());
+    SlaDurations durations = sla.durations(state, ((Number) tier).intValue(), estimateHours);
     Date now = ClockUtil.getCurrentTime();
     // Names the service task's input mapping does not declare land in the process instance, where the boundary
     // timers of the next activity and their handlers see them.

@@ -54,6 +54,14 @@ public record WorkItem(
     dependencies = List.copyOf(dependencies);
   }
 
+  /** This task as a state change (state, assignee, updatedAt, version + 1) leaves it; see WorkItemService. */
+  WorkItem changed(TaskState newState, String newAssignee, Instant at) {
+    return new WorkItem(id, instructionKey, taskKey, kind, parentTaskKey, domain, title, description,
+        acceptanceCriteria, estimateHours, hoursSpent, remainingHours, complexity, priority, deadline,
+        securitySensitive, architectural, requiredSkills, niceToHaveSkills, dependencies, newAssignee, newState,
+        processInstanceId, createdAt, at, version + 1);
+  }
+
   /** Hours of work left, never below 0 (SPEC §8.3), before any calibration factor. */
   public double remaining() {
     return remainingHours != null ? remainingHours : Math.max(0, estimateHours - hoursSpent);

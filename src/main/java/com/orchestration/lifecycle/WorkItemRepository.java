@@ -195,23 +195,26 @@ class WorkItemRepository {
     }
     Map<Long, Row> byId = new LinkedHashMap<>();
     rows.forEach(r -> byId.put(r.id, r));
-    String in = inList(byId.keySet());
-    jdbc.sql("select work_item_id, skill, required, min_level from work_item_skill where work_item_id in (" + in + ")")
-        .query(rs -> {
-          Row r = byId.get(rs.getLong(1));
-          if (rs.getBoolean(3)) {
-            r.required.put(rs.getString(2), SkillLevel.ofRank(rs.getInt(4)));
-          } else {
-            r.nice.add(rs.getString(2));
-          }
-        });
-    jdbc.sql("""
-            select d.work_item_id, w.task_key from work_item_dependency d
-            join work_item w on w.id = d.depends_on_id
-            where d.work_item_id in (""" + in + ") order by w.task_key")
-        .query(rs -> {
-          byId.get(rs.getLong(1)).dependencies.add(rs.getString(2));
-        });
+    // One task (most reads) binds its id, so the database reuses one prepared statement; several are listed.
+    boolean one = byId.size() == 1;
+    String in = one ? "= ?" : "in (" + inList(byId.keySet()) + ")";
+    JdbcClient.StatementSpec skills = jdbc.sql(
+        "select work_item_id, skill, required, min_level from work_item_skill where work_item_id " + in);
+    (one ? skills.param(rows.get(0).id) : skills).query(rs -> {
+      Row r = byId.get(rs.getLong(1));
+      if (rs.getBoolean(3)) {
+        r.required.put(rs.getString(2), SkillLevel.ofRank(rs.getInt(4)));
+      } else {
+        r.nice.add(rs.getString(2));
+      }
+    });
+    JdbcClient.StatementSpec dependencies = jdbc.sql("""
+        select d.work_item_id, w.task_key from work_item_dependency d
+        join work_item w on w.id = d.depends_on_id
+        where d.work_item_id\s""" + in + " order by w.task_key");
+    (one ? dependencies.param(rows.get(0).id) : dependencies).query(rs -> {
+      byId.get(rs.getLong(1)).dependencies.add(rs.getString(2));
+    });
     List<WorkItem> items = new ArrayList<>(rows.size());
     byId.values().forEach(r -> items.add(r.toWorkItem()));
     return items;

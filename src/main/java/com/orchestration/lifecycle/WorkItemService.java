@@ -187,7 +187,8 @@ public class WorkItemService {
       throw new ConcurrentChangeException(item);
     }
     repository.insertTransition(item.id(), item.state(), to, now, actor, reason);
-    return get(item.id());
+    // The compare-and-set matched the row as read, so the row is now exactly this: no need to read it back.
+    return item.changed(to, assignee, now);
   }
 
   private void validate(List<WorkItem.Draft> drafts, Map<String, Long> existing) {

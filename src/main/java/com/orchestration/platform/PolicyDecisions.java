@@ -64,25 +64,7 @@ public class PolicyDecisions {
    * decides. Outside a transaction every call looks up the latest version.
    */
   private String latestDefinitionId(String decisionKey) {
-    if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-      return queryLatestDefinitionId(decisionKey);
-    }
-    @SuppressWarnings("unchecked")
-    Map<String, String> versions = (Map<String, String>)
-        org.springframework.transaction.support.TransactionSynchronizationManager.getResource(this);
-    if (versions == null) {
-      Map<String, String> bound = new java.util.HashMap<>();
-      org.springframework.transaction.support.TransactionSynchronizationManager.bindResource(this, bound);
-      org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-          new org.springframework.transaction.support.TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-              org.springframework.transaction.support.TransactionSynchronizationManager.unbindResourceIfPossible(
-                  PolicyDecisions.this);
-            }
-          });
-      versions = bound;
-    }
+    Map<String, String> versions = TransactionMemo.of(this);
     return versions.computeIfAbsent(decisionKey, this::queryLatestDefinitionId);
   }
 
