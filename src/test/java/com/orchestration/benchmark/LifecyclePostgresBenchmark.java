@@ -27,15 +27,8 @@ class LifecyclePostgresBenchmark {
   }
 
   static ConfigurableApplicationContext start(FreshPostgresDatabase db) {
-    return new SpringApplicationBuilder(OrchestrationApplication.class).profiles("test", "postgres").run(
-        "--spring.datasource.url=" + db.url(),
-        "--spring.datasource.username=" + db.user(),
-        "--spring.datasource.password=" + db.password(),
-        "--server.port=0",
-        "--spring.jmx.enabled=false",
-        "--camunda.bpm.generate-unique-process-engine-name=true",
-        "--camunda.bpm.job-execution.enabled=false",
-        "--orchestration.data-dir=target/benchmark/postgres");
+    return new SpringApplicationBuilder(OrchestrationApplication.class).profiles("test", "postgres")
+        .run(db.inProcessArguments("target/benchmark/postgres").toArray(String[]::new));
   }
 
   static String serverVersion(ConfigurableApplicationContext app) {

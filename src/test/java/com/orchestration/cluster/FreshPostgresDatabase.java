@@ -83,6 +83,22 @@ public final class FreshPostgresDatabase implements AutoCloseable {
     return PASSWORD;
   }
 
+  /**
+   * Arguments that start the application in this JVM on this database: its datasource, a random port, an engine name
+   * of its own (other test contexts run in the same JVM), no job executor, and {@code dataDir} for its files.
+   */
+  public java.util.List<String> inProcessArguments(String dataDir) {
+    return java.util.List.of(
+        "--spring.datasource.url=" + url(),
+        "--spring.datasource.username=" + user(),
+        "--spring.datasource.password=" + password(),
+        "--server.port=0",
+        "--spring.jmx.enabled=false",
+        "--camunda.bpm.generate-unique-process-engine-name=true",
+        "--camunda.bpm.job-execution.enabled=false",
+        "--orchestration.data-dir=" + dataDir);
+  }
+
   public Connection connect() throws SQLException {
     return DriverManager.getConnection(url(), USER, PASSWORD);
   }

@@ -98,16 +98,8 @@ class PostgresProfileIT {
 
   /** The application in this JVM on a random port, with its own engine name (other test contexts run here). */
   static ConfigurableApplicationContext start(FreshPostgresDatabase db, String... profiles) {
-    List<String> args = new ArrayList<>(List.of(
-        "--spring.datasource.url=" + db.url(),
-        "--spring.datasource.username=" + db.user(),
-        "--spring.datasource.password=" + db.password(),
-        "--spring.datasource.hikari.maximum-pool-size=4",
-        "--server.port=0",
-        "--spring.jmx.enabled=false",
-        "--camunda.bpm.generate-unique-process-engine-name=true",
-        "--camunda.bpm.job-execution.enabled=false",
-        "--orchestration.data-dir=target/postgres-profile-test"));
+    List<String> args = new ArrayList<>(db.inProcessArguments("target/postgres-profile-test"));
+    args.add("--spring.datasource.hikari.maximum-pool-size=4");
     if (List.of(profiles).contains("prod")) {
       args.add("--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD);
       args.add("--orchestration.organization.initial-password=" + INITIAL_PASSWORD);
