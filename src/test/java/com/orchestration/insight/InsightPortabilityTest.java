@@ -9,16 +9,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -54,12 +51,7 @@ class InsightPortabilityTest {
   }
 
   private static Db seeded(DataSource dataSource, String camundaDialect) {
-    new ResourceDatabasePopulator(new ClassPathResource(
-        "org/camunda/bpm/engine/db/create/activiti." + camundaDialect + ".create.engine.sql")).execute(dataSource);
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").baselineOnMigrate(true)
-        .baselineVersion("0").load().migrate();
-    JdbcClient jdbc = JdbcClient.create(dataSource);
-    new MetricsScenario(jdbc).create();
+    JdbcClient jdbc = MetricsScenario.onFreshSchema(dataSource, camundaDialect);
     return new Db(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
         new CriticalPathRepository(jdbc), new SlipRepository(jdbc), new CalibrationRepository(jdbc));
   }

@@ -10,15 +10,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
  * The metrics SQL is portable: every statement of {@link MetricsRepository} gives the same answer on H2 2.3 and on
@@ -58,12 +55,7 @@ class MetricsPortabilityTest {
   }
 
   private static MetricsRepository seeded(DataSource dataSource, String camundaDialect) {
-    new ResourceDatabasePopulator(new ClassPathResource(
-        "org/camunda/bpm/engine/db/create/activiti." + camundaDialect + ".create.engine.sql")).execute(dataSource);
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").baselineOnMigrate(true)
-        .baselineVersion("0").load().migrate();
-    JdbcClient jdbc = JdbcClient.create(dataSource);
-    new MetricsScenario(jdbc).create();
+    JdbcClient jdbc = MetricsScenario.onFreshSchema(dataSource, camundaDialect);
     // one open, unclaimed validation task of instruction A for team-qa
     Timestamp created = Timestamp.from(Instant.parse("2021-03-05T10:00:00Z"));
     jdbc.sql("insert into act_re_procdef (id_, rev_, key_, version_, startable_) values "

@@ -4,7 +4,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
  * A known history in March 2021, written straight into our tables with fixed timestamps (no engine, no clock), so
@@ -62,6 +66,21 @@ final class MetricsScenario {
 
   MetricsScenario(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /**
+   * A database of its own with the scenario, without the application: Camunda's engine tables from the engine jar's
+   * script for {@code camundaDialect} ({@code h2}, {@code postgres}), our Flyway migrations, then {@link #create}.
+   * The portability tests run the same statements on one of each and compare the answers.
+   */
+  static JdbcClient onFreshSchema(DataSource dataSource, String camundaDialect) {
+    new ResourceDatabasePopulator(new ClassPathResource(
+        "org/camunda/bpm/engine/db/create/activiti." + camundaDialect + ".create.engine.sql")).execute(dataSource);
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").baselineOnMigrate(true)
+        .baselineVersion("0").load().migrate();
+    JdbcClient jdbc = JdbcClient.create(dataSource);
+    new MetricsScenario(jdbc).create();
+    return jdbc;
   }
 
   /** "dd hh:mm" in March 2021, UTC. */

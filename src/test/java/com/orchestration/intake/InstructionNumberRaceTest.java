@@ -1,12 +1,8 @@
 package com.orchestration.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
+import com.orchestration.cluster.FreshPostgresDatabase;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,26 +24,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Instruction keys (INS-YYYYMMDD-NNN) are numbered per day. Many submissions at once on a new day race to insert the
  * day's counter row: on PostgreSQL the loser's failed insert used to abort its whole transaction (a 500 for the
  * client). Each submission here is its own transaction, as an HTTP request is; all must get distinct numbers 1..N.
- * The PostgreSQL case uses the local server (CI starts it) and a database of its own; it fails, never skips, when
- * PostgreSQL is not reachable.
+ * The PostgreSQL case uses the local server (CI starts it) and a database of its own ({@link FreshPostgresDatabase}:
+ * it fails, never skips, when PostgreSQL is not reachable).
  */
 class InstructionNumberRaceTest {
 
   static final int SUBMISSIONS = 24;
-  static final String SERVER = System.getProperty("orchestration.test.postgres.url",
-      "jdbc:postgresql://127.0.0.1:5432/");
-  static final String DATABASE = "orchestration_keyrace";
-
   @Test
   void concurrentFirstSubmissionsOfADayGetDistinctNumbersOnPostgres() throws Exception {
-    try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-         Statement sql = admin.createStatement()) {
-      sql.execute("drop database if exists " + DATABASE + " with (force)");
-      sql.execute("create database " + DATABASE);
-    } catch (SQLException e) {
-      fail("PostgreSQL is not reachable at " + SERVER + " (" + e.getMessage() + "); CI starts it — see .ci/run");
+    try (FreshPostgresDatabase db = FreshPostgresDatabase.create("keyrace")) {
+      assertDistinctNumbers(new DriverManagerDataSource(db.url(), db.user(), db.password()));
     }
-    assertDistinctNumbers(new DriverManagerDataSource(SERVER + DATABASE, "postgres", ""));
   }
 
   @Test
