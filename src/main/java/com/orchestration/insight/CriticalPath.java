@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param projectedCompletion asOf + remainingHours laid onto working days; null when nothing is left to do
  * @param slipping DMN {@code critical-path-slip} says the slip calls for a scope review (SPEC §10.2: > 20 %)
  * @param scopeReview the instruction's latest slip and its scope review, if there was one
+ * @param verdict what DMN {@code critical-path-slip} said and why (the slip check records its rule and reason);
+ *     null without a slip ratio; not in the JSON
  */
 public record CriticalPath(
     String instructionKey,
@@ -41,7 +43,8 @@ public record CriticalPath(
     @JsonInclude(JsonInclude.Include.ALWAYS) Double slipRatio,
     @JsonInclude(JsonInclude.Include.ALWAYS) Instant projectedCompletion,
     boolean slipping,
-    @JsonInclude(JsonInclude.Include.ALWAYS) ScopeReview scopeReview) {
+    @JsonInclude(JsonInclude.Include.ALWAYS) ScopeReview scopeReview,
+    @JsonIgnore SlipPolicy.Verdict verdict) {
 
   /**
    * One task's schedule in hours from {@code asOf}.

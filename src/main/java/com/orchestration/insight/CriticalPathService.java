@@ -169,8 +169,8 @@ public class CriticalPathService {
     double baselineHours = effectiveBaseline(originalHours, baseline);
     Double slipRatio = baselineHours > CriticalPathMath.EPSILON
         ? SlipPolicy.ratio(projectedHours / baselineHours - 1) : null;
-    boolean slipping = instruction != null && slipRatio != null
-        && policy.evaluate(slipRatio, instruction.tier()).scopeReview();
+    SlipPolicy.Verdict verdict = instruction != null && slipRatio != null
+        ? policy.evaluate(slipRatio, instruction.tier()) : null;
     boolean anythingOpen = graph.nodes().values().stream().anyMatch(i -> i.state().isOpen());
     double remainingHours = hours(schedule.length());
 
@@ -192,7 +192,7 @@ public class CriticalPathService {
     return new CriticalPath(key, now, taskViews, schedule.path(), remainingHours, originalHours, hours(baselineHours),
         projectedHours, slipRatio,
         anythingOpen ? WorkingTime.plusHours(now, remainingHours, clock.zone(), HOURS_PER_WORKING_DAY) : null,
-        slipping, slip);
+        verdict != null && verdict.scopeReview(), slip, verdict);
   }
 
   /**

@@ -1,7 +1,9 @@
 package com.orchestration.insight;
 
+import com.orchestration.assignment.PerformanceSample;
 import com.orchestration.organization.Domain;
 import com.orchestration.organization.OrganizationGroups;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -202,12 +204,16 @@ class MetricsRepository {
         .single();
   }
 
-  /** Performance samples of the period, and those whose actual hours are within ±20 % of the estimate. */
+  /**
+   * Performance samples of the period, and those within the estimate's tolerance — the rule of
+   * {@link PerformanceSample#withinEstimate}, which assignment's accuracy factor uses.
+   */
   EstimateAccuracy estimateAccuracy(MetricsQuery q) {
     Map<String, Object> p = period(q);
+    p.put("tolerance", BigDecimal.valueOf(PerformanceSample.ESTIMATE_TOLERANCE));
     return jdbc.sql("""
             select count(*) as samples,
-              coalesce(sum(case when abs(s.actual_hours - s.estimate_hours) <= 0.2 * s.estimate_hours
+              coalesce(sum(case when abs(s.actual_hours - s.estimate_hours) <= :tolerance * s.estimate_hours
                 then 1 else 0 end), 0) as within
             from performance_sample s
             join work_item w on w.id = s.work_item_id

@@ -46,7 +46,6 @@ class SlipDetection {
   private final CriticalPathService criticalPaths;
   private final CriticalPathRepository paths;
   private final SlipRepository slips;
-  private final SlipPolicy policy;
   private final InstructionService instructions;
   private final LifecycleService lifecycle;
   private final RebalancingStarter rebalancing;
@@ -57,13 +56,12 @@ class SlipDetection {
   private final TransactionTemplate newTransaction;
 
   SlipDetection(CriticalPathService criticalPaths, CriticalPathRepository paths, SlipRepository slips,
-      SlipPolicy policy, InstructionService instructions, LifecycleService lifecycle, RebalancingStarter rebalancing,
+      InstructionService instructions, LifecycleService lifecycle, RebalancingStarter rebalancing,
       RuntimeService runtime, AsSystem asSystem, ApplicationEventPublisher events, CapacityClock clock,
       PlatformTransactionManager transactions) {
     this.criticalPaths = criticalPaths;
     this.paths = paths;
     this.slips = slips;
-    this.policy = policy;
     this.instructions = instructions;
     this.lifecycle = lifecycle;
     this.rebalancing = rebalancing;
@@ -120,8 +118,8 @@ class SlipDetection {
     if (path.slipRatio() == null || path.baselineHours() < CriticalPathMath.EPSILON) {
       return Optional.empty();
     }
-    SlipPolicy.Verdict verdict = policy.evaluate(path.slipRatio(), instruction.tier());
-    if (!verdict.scopeReview()) {
+    SlipPolicy.Verdict verdict = path.verdict(); // DMN critical-path-slip, asked once by the path's computation
+    if (verdict == null || !verdict.scopeReview()) {
       return Optional.empty();
     }
     Slip draft = new Slip(0, instructionKey, slips.nextSlipNumber(instructionKey), clock.now(), path.originalHours(),

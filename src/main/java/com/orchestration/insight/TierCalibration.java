@@ -105,6 +105,11 @@ class TierCalibration {
     return TierAccuracy.of(repository.tierCells(filter), repository.ruleCounts(filter), deployedRules());
   }
 
+  /** The accuracy of {@link #report} alone: only the confusion matrix is read (no rule counts, no DMN model). */
+  Double accuracy(Instant from, Instant to, String domain) {
+    return TierAccuracy.of(repository.tierCells(new Filter(from, to, domain)), List.of(), List.of()).accuracy();
+  }
+
   /** The rules of the latest deployed tier-classification DRD, decision by decision in file order. */
   List<DeployedRule> deployedRules() {
     String definitionId = asSystem.call(() -> {

@@ -38,17 +38,29 @@ public class PolicyDecisions {
     if (cached != null) {
       return cached;
     }
-    TracedDecision<DmnDecisionResult> traced = trace.captureAsSystem(() -> engine.getDecisionService()
-        .evaluateDecisionById(definitionId).variables(inputs).evaluate());
-    List<Map<String, Object>> rows = traced.result().getResultList().stream()
-        .map(PolicyDecisions::withoutNulls)
-        .toList();
-    Policy policy = new Policy(decisionKey, definitionId, rows, traced.firedRules());
+    Policy policy = evaluate(decisionKey, definitionId, inputs);
     if (cache.size() >= MAX_CACHED) {
       cache.clear();
     }
     cache.put(key, policy);
     return policy;
+  }
+
+  /**
+   * Evaluates the latest version of {@code decisionKey} for these inputs, as the system, and keeps nothing: for
+   * decisions asked with continuous inputs (a ratio, hours), which would only fill the cache.
+   */
+  public Policy evaluateUncached(String decisionKey, Map<String, Object> inputs) {
+    return evaluate(decisionKey, latestDefinitionId(decisionKey), inputs);
+  }
+
+  private Policy evaluate(String decisionKey, String definitionId, Map<String, Object> inputs) {
+    TracedDecision<DmnDecisionResult> traced = trace.captureAsSystem(() -> engine.getDecisionService()
+        .evaluateDecisionById(definitionId).variables(inputs).evaluate());
+    List<Map<String, Object>> rows = traced.result().getResultList().stream()
+        .map(PolicyDecisions::withoutNulls)
+        .toList();
+    return new Policy(decisionKey, definitionId, rows, traced.firedRules());
   }
 
   /** Map.copyOf refuses nulls; an empty output cell simply is not in the row. */
