@@ -323,14 +323,24 @@
   // ------------------------------------------------------------------------------------------ capacity
 
   /**
-   * The band boundaries in percent, as DMN capacity-bands gives them (GET /api/capacity → bands); the table's shipped
-   * values only when capacity could not be read.
+   * The band boundaries in percent, as DMN capacity-bands gives them (GET /api/capacity → bands); null when capacity
+   * could not be read — the page never shows boundaries of its own as if they were the table's.
    */
   function limits(capacity) {
-    const b = capacity instanceof Error || !capacity.bands ? { cautionFrom: 0.75, noNewWorkFrom: 0.9,
-      oversubscribedFrom: 1.1 } : capacity.bands;
+    if (capacity instanceof Error) return null;
+    const b = capacity.bands;
     const pct = (v) => Math.round(v * 1000) / 10;
     return { caution: pct(b.cautionFrom), full: pct(b.noNewWorkFrom), over: pct(b.oversubscribedFrom) };
+  }
+
+  /** Heat-map colours by band; without the boundaries, one neutral colour for every number. */
+  function bandPieces(b) {
+    if (!b) return [{ lte: 0, color: '#e9eef3', label: 'nothing' }, { gt: 0, color: '#829ab1', label: 'planned' }];
+    return [{ lte: 0, color: '#e9eef3', label: 'nothing' },
+      { gt: 0, lt: b.caution, color: BAND_COLOURS.HEALTHY, label: '< ' + b.caution + ' %' },
+      { gte: b.caution, lte: b.full, color: BAND_COLOURS.CAUTION, label: b.caution + '–' + b.full + ' %' },
+      { gt: b.full, lte: b.over, color: BAND_COLOURS.NO_NEW_WORK, label: b.full + '–' + b.over + ' %' },
+      { gt: b.over, color: BAND_COLOURS.OVERSUBSCRIBED, label: '> ' + b.over + ' %' }];
   }
 
   async function renderHeatmap(capacity) {
@@ -367,9 +377,10 @@
     const b = limits(capacity);
     replace('panel-heatmap', container,
       el('p', { class: 'muted', id: 'heatmap-legend' }, 'Each row is an IC (home domain); each column a working day, '
-        + 'the last one the IC\'s workload over all three days (committed hours over capacity). Colours (DMN '
-        + 'capacity-bands): under ' + b.caution + ' % healthy, ' + b.caution + '–' + b.full + ' % caution, over '
-        + b.full + ' % full, over ' + b.over + ' % oversubscribed.'),
+        + 'the last one the IC\'s workload over all three days (committed hours over capacity). '
+        + (b ? 'Colours (DMN capacity-bands): under ' + b.caution + ' % healthy, ' + b.caution + '–' + b.full
+          + ' % caution, over ' + b.full + ' % full, over ' + b.over + ' % oversubscribed.'
+          : 'Band boundaries unavailable: capacity could not be read.')),
       misses.length ? el('div', {}, el('h3', {}, 'Projected deadline misses'), el('ul', {}, misses)) : null,
       el('details', { id: 'heatmap-numbers' }, el('summary', {}, 'The numbers of the heat-map'),
         table(['IC', 'Domain', 'Day', { label: 'Planned', num: true }, { label: 'Capacity', num: true },
@@ -380,11 +391,7 @@
       xAxis: { type: 'category', data: forecast.days.map(day).concat(['3-day workload']), splitArea: { show: true } },
       yAxis: { type: 'category', data: labels, inverse: true, splitArea: { show: true } },
       visualMap: { type: 'piecewise', orient: 'horizontal', left: 'center', bottom: 0, dimension: 2,
-        pieces: [{ lte: 0, color: '#e9eef3', label: 'nothing' },
-          { gt: 0, lt: b.caution, color: BAND_COLOURS.HEALTHY, label: '< ' + b.caution + ' %' },
-          { gte: b.caution, lte: b.full, color: BAND_COLOURS.CAUTION, label: b.caution + '–' + b.full + ' %' },
-          { gt: b.full, lte: b.over, color: BAND_COLOURS.NO_NEW_WORK, label: b.full + '–' + b.over + ' %' },
-          { gt: b.over, color: BAND_COLOURS.OVERSUBSCRIBED, label: '> ' + b.over + ' %' }] },
+        pieces: bandPieces(b) },
       tooltip: { formatter: (p) => {
         const person = people[p.value[1]];
         const d = person.days[p.value[0]];
@@ -407,6 +414,7 @@
   function renderDomains(capacity) {
     throwIfError(capacity);
     const domains = capacity.domains;
+    const bands = limits(capacity);
     const container = el('div', { id: 'chart-domains', class: 'chart', role: 'img',
       'aria-label': 'Utilisation per domain; the numbers are in the table below' });
     const system = capacity.system;
@@ -433,8 +441,7 @@
         itemStyle: { color: BAND_COLOURS[d.band] || '#829ab1' } })),
         label: { show: true, position: 'top', formatter: '{c} %' },
         markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dashed' },
-          data: [{ yAxis: limits(capacity).full, name: 'no new work' },
-            { yAxis: limits(capacity).over, name: 'oversubscribed' }],
+          data: [{ yAxis: bands.full, name: 'no new work' }, { yAxis: bands.over, name: 'oversubscribed' }],
           label: { formatter: '{b}' } } }]
     });
   }

@@ -280,7 +280,7 @@ class DemoBrowserIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void theOtherPanelsShowTheNumbersOfTheirApis() {
     try (HeadlessChromium browser = new HeadlessChromium()) {
       // Given erin, the engineering manager, on the dashboard
@@ -341,7 +341,7 @@ class DemoBrowserIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void oneLoginServesTasklistAndTheDashboardAndLoggingOutOfTheDashboardEndsIt() {
     try (HeadlessChromium browser = new HeadlessChromium()) {
       // Given erin logged in to Tasklist
