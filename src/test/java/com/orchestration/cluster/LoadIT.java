@@ -106,7 +106,6 @@ class LoadIT {
 
   @Test
   @Order(2)
-  @Timeout(300)
   void fiftyClientsReadAndWorkTasksForABoundedTimeWithoutASingleError() throws Exception {
     // Given: tier-1 instructions, each at once one task TT1 assigned to an IC, its "Start work" open. Submitted ten
     // at a time: concurrent submissions take turns at the day's instruction counter (InstructionNumberRaceTest covers

@@ -40,7 +40,7 @@ class InstructionNumberRaceTest {
   @Test
   void concurrentFirstSubmissionsOfADayGetDistinctNumbersOnH2() throws Exception {
     assertDistinctNumbers(new DriverManagerDataSource(
-        "jdbc:h2:mem:keyrace;DB_CLOSE_DELAY=-1", "sa", ""));
+        "jdbc:h2:mem:keyrace-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
   }
 
   private static void assertDistinctNumbers(DataSource dataSource) throws Exception {
