@@ -5,7 +5,6 @@ import com.orchestration.intake.InstructionCancelledEvent;
 import com.orchestration.intake.InstructionCompletedEvent;
 import com.orchestration.lifecycle.ProgressReportedEvent;
 import com.orchestration.lifecycle.TaskClosedEvent;
-import com.orchestration.lifecycle.WorkItemService;
 import com.orchestration.platform.AfterCommitBatch;
 import com.orchestration.platform.AfterCommitExecutor;
 import org.slf4j.Logger;
@@ -32,15 +31,13 @@ class SlipCheckTrigger {
   private static final Logger log = LoggerFactory.getLogger(SlipCheckTrigger.class);
 
   private final SlipDetection detection;
-  private final WorkItemService workItems;
   private final AfterCommitBatch<String, String> afterCommit;
   private volatile boolean enabled;
 
-  SlipCheckTrigger(SlipDetection detection, WorkItemService workItems, AfterCommitExecutor executor,
+  SlipCheckTrigger(SlipDetection detection, AfterCommitExecutor executor,
       @Value("${orchestration.insight.slip-checks:true}") boolean enabled) {
     this.afterCommit = new AfterCommitBatch<>(this::check, executor);
     this.detection = detection;
-    this.workItems = workItems;
     this.enabled = enabled;
   }
 
@@ -61,7 +58,7 @@ class SlipCheckTrigger {
   @EventListener
   void progressReported(ProgressReportedEvent event) {
     if (enabled) {
-      afterCommit.add(workItems.get(event.workItemId()).instructionKey(), "progress reported");
+      afterCommit.add(event.instructionKey(), "progress reported");
     }
   }
 

@@ -201,14 +201,16 @@ public class InstructionService {
         .sorted(Comparator.comparing(WorkItem::kind).reversed()) // tactical first, then strategic
         .toList();
     String why = "instruction cancelled: " + reason;
-    for (WorkItem item : open) {
+    for (WorkItem listed : open) {
+      // the row lock first, as for a single task's cancel: a completion committing now finishes before we look
+      WorkItem item = workItems.getForUpdate(listed.instructionKey(), listed.taskKey());
+      if (!item.state().isOpen()) {
+        continue;
+      }
       if (item.kind() == TaskKind.TACTICAL && item.processInstanceId() != null) {
         lifecycle.cancelRunning(item, actor, why);
       } else {
-        WorkItem current = workItems.get(item.id());
-        if (current.state().isOpen()) {
-          lifecycle.cancel(item.id(), actor, why);
-        }
+        lifecycle.cancel(item.id(), actor, why);
       }
     }
     boolean inPipeline = get(key).state().isAdmittedPipeline();

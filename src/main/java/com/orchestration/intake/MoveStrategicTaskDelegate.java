@@ -35,9 +35,9 @@ class MoveStrategicTaskDelegate implements JavaDelegate {
     WorkItem st = workItems.get(ProcessValues.id(execution, WORK_ITEM_ID));
     String reason = st.state() == TaskState.PENDING ? "breakdown by the domain lead"
         : "more tasks needed: " + ProcessValues.text(execution, PLAN_FEEDBACK);
-    workItems.transition(st.id(), TaskState.IN_PLANNING, "system", reason);
+    workItems.transition(st, TaskState.IN_PLANNING, st.assignee(), "system", reason);
     // The IN_PLANNING SLA of DMN state-sla: the breakdown task's due date (Tasklist "Overdue" after it).
-    slaTimers.load(execution, TaskState.IN_PLANNING);
+    slaTimers.load(execution, TaskState.IN_PLANNING, st.estimateHours());
     String existing = instructions.existingTaskKeys(st.instructionKey()).stream()
         .filter(k -> k.startsWith("TT")).collect(Collectors.joining(", "));
     execution.setVariable(EXISTING_TASK_KEYS_TEXT, existing.isEmpty() ? "none yet" : existing);

@@ -60,7 +60,7 @@ public class HeartbeatService {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     long id = heartbeats.insert(item.id(), callerId, request, now);
     workItems.recordProgress(item.id(), request.hoursSpent(), request.remainingHours());
-    events.publishEvent(new ProgressReportedEvent(item.id(), request.progressPercent()));
+    events.publishEvent(new ProgressReportedEvent(item.id(), item.instructionKey(), request.progressPercent()));
     return heartbeats.findById(id);
   }
 

@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,10 +25,10 @@ import org.springframework.stereotype.Component;
 @Component
 class SerialTaskCompletionPlugin extends AbstractProcessEnginePlugin {
 
-  private final ObjectProvider<JdbcClient> jdbc;
+  private final ObjectProvider<WorkItemRepository> workItems;
 
-  SerialTaskCompletionPlugin(ObjectProvider<JdbcClient> jdbc) {
-    this.jdbc = jdbc;
+  SerialTaskCompletionPlugin(ObjectProvider<WorkItemRepository> workItems) {
+    this.workItems = workItems;
   }
 
   @Override
@@ -57,13 +56,7 @@ class SerialTaskCompletionPlugin extends AbstractProcessEnginePlugin {
   }
 
   void lockWorkItemOf(String taskId) {
-    List<String> lifecycle = jdbc.getObject().sql("select e.root_proc_inst_id_ from act_ru_task t "
-        + "join act_ru_execution e on e.id_ = t.proc_inst_id_ where t.id_ = ?").param(taskId)
-        .query(String.class).list();
-    if (!lifecycle.isEmpty() && lifecycle.get(0) != null) {
-      jdbc.getObject().sql("select id from work_item where process_instance_id = ? for update")
-          .param(lifecycle.get(0)).query(Long.class).list();
-    }
+    workItems.getObject().lockByTask(taskId);
   }
 
   private static String taskIdOf(Command<?> command) {

@@ -121,6 +121,23 @@ class WorkItemRepository {
     return jdbc.sql("select id from work_item where id = ? for update").param(id).query(Long.class).list().size();
   }
 
+  /**
+   * Locks the row of the work item whose lifecycle is the root process instance of Camunda task {@code taskId} (the
+   * lifecycle's own user tasks and its gates'); nothing when the task belongs to no lifecycle.
+   */
+  void lockByTask(String taskId) {
+    jdbc.sql("""
+            select id from work_item where process_instance_id = (select e.root_proc_inst_id_ from act_ru_task t
+              join act_ru_execution e on e.id_ = t.proc_inst_id_ where t.id_ = ?) for update""")
+        .param(taskId).query(Long.class).list();
+  }
+
+  /** The task's id with its row locked until the transaction ends; empty when there is no such task. */
+  java.util.Optional<Long> lockByKey(String instructionKey, String taskKey) {
+    return jdbc.sql("select id from work_item where instruction_key = ? and task_key = ? for update")
+        .params(instructionKey, taskKey).query(Long.class).optional();
+  }
+
   void linkProcessInstance(long id, String processInstanceId) {
     jdbc.sql("update work_item set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
   }

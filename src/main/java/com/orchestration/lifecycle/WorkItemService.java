@@ -147,9 +147,8 @@ public class WorkItemService {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public WorkItem getForUpdate(String instructionKey, String taskKey) {
-    WorkItem item = get(instructionKey, taskKey);
-    repository.lock(item.id());
-    return get(item.id());
+    return repository.lockByKey(instructionKey, taskKey).map(this::get)
+        .orElseGet(() -> get(instructionKey, taskKey)); // no such task: get's 404 names it
   }
 
   public List<WorkItem> ofInstruction(String instructionKey) {
