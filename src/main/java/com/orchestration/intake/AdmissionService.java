@@ -82,6 +82,18 @@ public class AdmissionService {
     double utilisation(double addedHours) {
       return capacityHours <= 0 ? Double.MAX_VALUE : (baseHours + addedHours) / capacityHours;
     }
+
+    /**
+     * priority-arbitration's input {@code capacityAllowsBoth}: the load with both instructions' hours stays under
+     * the organisation's capacity. (Whether they then run in parallel is the table's rule.)
+     */
+    boolean allowsBoth(Instruction a, Instruction b) {
+      return allows(a.estimateHours() + b.estimateHours());
+    }
+
+    boolean allows(double addedHours) {
+      return utilisation(addedHours) < 1.0;
+    }
   }
 
   private record Fit(String outcome, double utilisation, String reason) {}
@@ -160,7 +172,7 @@ public class AdmissionService {
       Instruction emPending = null;
       for (Instruction next : remaining.subList(1, remaining.size())) {
         double hours = group.stream().mapToDouble(Instruction::estimateHours).sum() + next.estimateHours();
-        Verdict verdict = decide(group.get(0), next, load.utilisation(hours) < 1.0, em);
+        Verdict verdict = decide(group.get(0), next, load.allows(hours), em);
         switch (verdict.decision()) {
           case "B_FIRST" -> {
             group = new ArrayList<>(List.of(next));
@@ -202,7 +214,7 @@ public class AdmissionService {
       if (pending != null) {
         Instruction other = same(self, group.lead()) ? pending : same(self, pending) ? group.lead() : null;
         if (other != null) {
-          Verdict verdict = decide(self, other, load.utilisation(self.estimateHours() + other.estimateHours()) < 1.0,
+          Verdict verdict = decide(self, other, load.allowsBoth(self, other),
               em);
           if (other.state() == InstructionState.ARBITRATION) {
             return waitBehind(self, fit, other, verdict, other.key() + " waits for the EM's decision; nothing "
@@ -214,7 +226,7 @@ public class AdmissionService {
         }
         if (group.has(self) || canGo.test(group.lead()) || canGo.test(pending)) {
           Verdict verdict = decide(self, group.lead(),
-              load.utilisation(self.estimateHours() + group.lead().estimateHours()) < 1.0, em);
+              load.allowsBoth(self, group.lead()), em);
           return waitBehind(self, fit, group.lead(), verdict, group.lead().key() + " and " + pending.key()
               + " wait for the EM's decision between them; nothing starts until she decides", false);
         }
@@ -225,7 +237,7 @@ public class AdmissionService {
         Optional<Instruction> goer = group.members().stream().filter(canGo).findFirst();
         if (goer.isPresent()) {
           Instruction first = goer.get();
-          Verdict verdict = decide(self, first, load.utilisation(self.estimateHours() + first.estimateHours()) < 1.0,
+          Verdict verdict = decide(self, first, load.allowsBoth(self, first),
               em);
           boolean emDecides = first.state() == InstructionState.ARBITRATION;
           return waitBehind(self, fit, first, verdict, emDecides
@@ -257,7 +269,7 @@ public class AdmissionService {
       return finish(self, new Admission("admit", fit.utilisation(), fit.reason(), null, null));
     }
     Verdict verdict = decide(self, against,
-        load.utilisation(self.estimateHours() + against.estimateHours()) < 1.0, em);
+        load.allowsBoth(self, against), em);
     String reason = verdict.reason() + note;
     instructions.record(self.key(), "arbitration", against.key(), verdict.decision(), reason, "system");
     return finish(self, new Admission("admit", fit.utilisation(), fit.reason(), against.key(), reason));
@@ -284,7 +296,7 @@ public class AdmissionService {
     Instruction other = competitor.get();
     // An instruction that waits is not in the load yet; an admitted or running one is.
     double otherHours = WAITING.contains(other.state()) ? other.estimateHours() : 0;
-    Verdict verdict = decide(self, other, load.utilisation(self.estimateHours() + otherHours) < 1.0,
+    Verdict verdict = decide(self, other, load.allows(self.estimateHours() + otherHours),
         emDecisions(List.of(self, other)));
     String result = switch (verdict.decision()) {
       case "A_FIRST", "PARALLEL" -> "admit";
