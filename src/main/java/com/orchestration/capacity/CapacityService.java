@@ -144,15 +144,15 @@ public class CapacityService {
   }
 
   /**
-   * Calibrated estimate factors of these people (SPEC §11) with one query for all of them, 1.0 for anyone with fewer
-   * than 5 samples or no such id: for readers of many tasks (critical paths) that must not ask per task.
+   * Calibrated estimate factors of these people (SPEC §11), 1.0 for anyone with fewer than 5 samples or no such id:
+   * for readers of many tasks (critical paths, the weekly standup) that must not ask per task. Read as workload reads
+   * them — one query for a few people, everybody's cached factors for many.
    */
   public Map<String, Double> estimateFactors(Collection<String> personIds) {
-    Map<String, List<Double>> ratios = personIds.isEmpty() ? Map.of()
-        : repository.recentRatios(Scope.of(personIds), CapacityMath.FACTOR_SAMPLES);
+    Map<String, Double> known = personIds.isEmpty() ? Map.of() : factors(Scope.of(personIds));
     Map<String, Double> factors = new HashMap<>();
     for (String personId : personIds) {
-      factors.put(personId, CapacityMath.estimateFactor(ratios.get(personId)));
+      factors.put(personId, known.getOrDefault(personId, CapacityMath.estimateFactor(null)));
     }
     return factors;
   }
@@ -195,6 +195,9 @@ public class CapacityService {
    * without samples (or an id that names nobody) gets {@link EstimateFactor#NONE}. One query for all of them.
    */
   public Map<String, EstimateFactor> personCalibration(Collection<String> personIds) {
+    if (personIds.isEmpty()) {
+      return Map.of();
+    }
     Map<String, List<Double>> ratios = repository.recentRatios(Scope.of(personIds), CapacityMath.FACTOR_SAMPLES);
     Map<String, EstimateFactor> factors = new LinkedHashMap<>();
     for (String id : personIds) {
