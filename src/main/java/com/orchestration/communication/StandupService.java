@@ -88,7 +88,7 @@ class StandupService {
 
   StandupService(StandupFacts facts, HeartbeatService heartbeats, CapacityService capacity, ForecastService forecasts,
       PersonDirectory people, CapacityClock clock, StandupMarkdown markdown, CriticalPathService criticalPaths,
-      @Value("${orchestration.standup.working-hours-per-day:8}") double hoursPerWorkingDay) {
+      @Value("${orchestration.working-hours-per-day:8}") double hoursPerWorkingDay) {
     this.facts = facts;
     this.heartbeats = heartbeats;
     this.capacity = capacity;

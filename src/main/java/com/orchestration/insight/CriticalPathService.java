@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -50,8 +51,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class CriticalPathService {
 
-  /** A working day has 8 hours (SPEC §8.3's capacity, §4.4's days × 8); projected completion lays hours onto them. */
-  public static final double HOURS_PER_WORKING_DAY = 8;
 
   private final CriticalPathRepository repository;
   private final CapacityService capacity;
@@ -60,9 +59,12 @@ public class CriticalPathService {
   private final TaskService tasks;
   private final RuntimeService runtime;
   private final AsSystem asSystem;
+  /** Hours of a working day (default 8, SPEC §4.4's days × 8): projected completion lays remaining hours onto them. */
+  private final double hoursPerWorkingDay;
 
   CriticalPathService(CriticalPathRepository repository, CapacityService capacity, CapacityClock clock,
-      SlipPolicy policy, TaskService tasks, RuntimeService runtime, AsSystem asSystem) {
+      SlipPolicy policy, TaskService tasks, RuntimeService runtime, AsSystem asSystem,
+      @Value("${orchestration.working-hours-per-day:8}") double hoursPerWorkingDay) {
     this.repository = repository;
     this.capacity = capacity;
     this.clock = clock;
@@ -70,6 +72,7 @@ public class CriticalPathService {
     this.tasks = tasks;
     this.runtime = runtime;
     this.asSystem = asSystem;
+    this.hoursPerWorkingDay = hoursPerWorkingDay;
   }
 
   /**
@@ -191,7 +194,7 @@ public class CriticalPathService {
     }
     return new CriticalPath(key, now, taskViews, schedule.path(), remainingHours, originalHours, hours(baselineHours),
         projectedHours, slipRatio,
-        anythingOpen ? WorkingTime.plusHours(now, remainingHours, clock.zone(), HOURS_PER_WORKING_DAY) : null,
+        anythingOpen ? WorkingTime.plusHours(now, remainingHours, clock.zone(), hoursPerWorkingDay) : null,
         verdict != null && verdict.scopeReview(), slip, verdict);
   }
 
