@@ -40,6 +40,7 @@ import com.orchestration.platform.AsSystem;
 import com.orchestration.platform.ConflictException;
 import com.orchestration.platform.ForbiddenException;
 import com.orchestration.platform.NotFoundException;
+import com.orchestration.platform.Texts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -380,9 +381,9 @@ class RebalancingService {
         + " moves from " + nameOf(move.from()) + " to " + nameOf(move.to()) + ", with its "
         + hours(move.hours()) + " of capacity." + (move.reason() == null ? "" : " Why: " + move.reason());
     Announcement.Draft draft = new Announcement.Draft(Channels.team(domain), AnnouncementType.RESOURCE_SHIFT,
-        Priority.NORMAL, cut("Rebalancing: " + move.taskKey() + " (" + move.instructionKey() + ") " + move.from()
+        Priority.NORMAL, Texts.abbreviate("Rebalancing: " + move.taskKey() + " (" + move.instructionKey() + ") " + move.from()
             + " → " + move.to(), 200), message, List.of(move.instructionKey()), List.of(domain.value()),
-        List.of(cut(move.to() + ": " + move.taskKey() + " (" + move.instructionKey() + ") is yours now; start it from "
+        List.of(Texts.abbreviate(move.to() + ": " + move.taskKey() + " (" + move.instructionKey() + ") is yours now; start it from "
             + "Tasklist", 500)));
     announcements.announce(draft);
     Optional<Domain> home = people.findById(move.to()).map(Person::domain).filter(d -> d != domain);
@@ -570,14 +571,14 @@ class RebalancingService {
     String message = person.name() + " (" + personId + ", " + person.domain().value() + ") is lent to "
         + review.domain().value() + " until " + endDay + " by " + by + ": a candidate for its tasks until then, "
         + "or until a tech lead returns them (loan #" + loanId + ")." + (note == null ? "" : " Note: " + note);
-    String subject = cut("Lent: " + personId + " (" + person.domain().value() + ") to " + review.domain().value()
+    String subject = Texts.abbreviate("Lent: " + personId + " (" + person.domain().value() + ") to " + review.domain().value()
         + " until " + endDay, 200);
     List<String> domains = List.of(review.domain().value(), person.domain().value());
     announcements.announce(new Announcement.Draft(Channels.TECH_LEADS, AnnouncementType.RESOURCE_SHIFT,
         Priority.NORMAL, subject, message, List.of(), domains, List.of()));
     announcements.announce(new Announcement.Draft(Channels.team(person.domain()), AnnouncementType.RESOURCE_SHIFT,
         Priority.NORMAL, subject, message, List.of(), domains,
-        List.of(cut(personId + ": expect " + review.domain().value() + " tasks in your Tasklist until " + endDay,
+        List.of(Texts.abbreviate(personId + ": expect " + review.domain().value() + " tasks in your Tasklist until " + endDay,
             500))));
     return repository.findLoan(loanId).orElseThrow();
   }
@@ -642,7 +643,7 @@ class RebalancingService {
     List<String> instructions = strategic.stream().map(WorkItem::instructionKey).distinct().toList();
     for (String channel : List.of(Channels.team(review.domain()), Channels.TECH_LEADS)) {
       announcements.announce(new Announcement.Draft(channel, AnnouncementType.PRIORITY_CHANGE, Priority.NORMAL,
-          cut("Deferred in " + review.domain().value() + ": " + strategic.stream().map(WorkItem::qualifiedKey)
+          Texts.abbreviate("Deferred in " + review.domain().value() + ": " + strategic.stream().map(WorkItem::qualifiedKey)
               .collect(Collectors.joining(", ")), 200), message, instructions, List.of(review.domain().value()),
           List.of()));
     }
@@ -669,7 +670,7 @@ class RebalancingService {
     details.put("action", Map.of("escalate", by, "emDecision", decision));
     repository.markApplied(reviewId, details, capacity.clock().now());
     announcements.announce(new Announcement.Draft(Channels.TECH_LEADS, AnnouncementType.RESOURCE_SHIFT,
-        Priority.HIGH, cut("Capacity of " + review.domain().value() + ": the engineering manager decided", 200),
+        Priority.HIGH, Texts.abbreviate("Capacity of " + review.domain().value() + ": the engineering manager decided", 200),
         by + " on the overloaded " + review.domain().value() + " domain (review #" + reviewId + "): " + decision,
         List.of(), List.of(review.domain().value()), List.of()));
   }
@@ -699,7 +700,7 @@ class RebalancingService {
       throw new ConflictException("Loan " + loanId + " of " + loan.personId() + " has already ended");
     }
     announcements.announce(Announcement.Draft.of(Channels.TECH_LEADS, AnnouncementType.RESOURCE_SHIFT,
-        Priority.NORMAL, cut("Returned: " + loan.personId() + " back to " + loan.homeDomain().value() + " from "
+        Priority.NORMAL, Texts.abbreviate("Returned: " + loan.personId() + " back to " + loan.homeDomain().value() + " from "
             + loan.domain().value(), 200), loan.personId() + " is no longer a candidate for " + loan.domain().value()
             + " tasks (loan #" + loanId + ", returned by " + by + "); tasks already assigned stay with them."));
     return repository.findLoan(loanId).orElseThrow();
@@ -754,7 +755,4 @@ class RebalancingService {
     return String.format(Locale.ROOT, "%.1f h", hours);
   }
 
-  private static String cut(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
-  }
 }

@@ -4,6 +4,7 @@ import com.orchestration.organization.Domain;
 import com.orchestration.platform.ForbiddenException;
 import com.orchestration.platform.InvalidInputException;
 import com.orchestration.platform.NotFoundException;
+import com.orchestration.platform.Texts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,7 +136,7 @@ public class AnnouncementService {
     List<String> items = new ArrayList<>();
     int total = 0;
     for (String item : d.actionItems()) {
-      String line = cut(item == null ? null : item.replace('\n', ' '), MAX_ACTION_ITEM);
+      String line = Texts.abbreviate(item == null ? null : item.replace('\n', ' '), MAX_ACTION_ITEM);
       if (line == null || line.isBlank() || items.size() == MAX_ACTION_ITEMS
           || total + line.length() + 1 > MAX_ACTION_ITEMS_TOTAL) {
         continue;
@@ -143,13 +144,10 @@ public class AnnouncementService {
       items.add(line);
       total += line.length() + 1;
     }
-    return new Announcement.Draft(d.channel(), d.type(), d.priority(), cut(d.subject(), MAX_SUBJECT),
-        cut(d.message(), MAX_MESSAGE), d.affectedInstructions(), d.affectedDomains(), items);
+    return new Announcement.Draft(d.channel(), d.type(), d.priority(), Texts.abbreviate(d.subject(), MAX_SUBJECT),
+        Texts.abbreviate(d.message(), MAX_MESSAGE), d.affectedInstructions(), d.affectedDomains(), items);
   }
 
-  private static String cut(String text, int max) {
-    return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
-  }
 
   static boolean isInstructionKey(String key) {
     return key != null && key.matches("INS-\\d{8}-\\d{3,}");

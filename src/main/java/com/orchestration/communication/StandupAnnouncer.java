@@ -4,6 +4,7 @@ import com.orchestration.communication.StandupLines.Blocker;
 import com.orchestration.communication.StandupLines.InstructionProgress;
 import com.orchestration.communication.StandupLines.ProjectedMiss;
 import com.orchestration.lifecycle.Priority;
+import com.orchestration.platform.Texts;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,7 +88,7 @@ class StandupAnnouncer {
     }
     return new Announcement.Draft(null, AnnouncementType.MILESTONE,
         r.needsAttention() ? Priority.HIGH : Priority.NORMAL,
-        "Daily standup " + r.date() + " — " + r.domain().value(), truncate(message.toString(), MAX_MESSAGE),
+        "Daily standup " + r.date() + " — " + r.domain().value(), Texts.abbreviate(message.toString(), MAX_MESSAGE),
         keys(instructions), List.of(r.domain().value()), actionItems(actions));
   }
 
@@ -116,7 +117,7 @@ class StandupAnnouncer {
     }
     return new Announcement.Draft(Channels.TECH_LEADS, AnnouncementType.MILESTONE,
         r.needsAttention() ? Priority.HIGH : Priority.NORMAL, "Weekly standup " + r.date() + " (TL → EM)",
-        truncate(message.toString(), MAX_MESSAGE), keys(instructions), List.of(), actionItems(actions));
+        Texts.abbreviate(message.toString(), MAX_MESSAGE), keys(instructions), List.of(), actionItems(actions));
   }
 
   private static Announcement.Draft withChannel(Announcement.Draft d, String channel) {
@@ -129,7 +130,7 @@ class StandupAnnouncer {
   }
 
   private static List<String> actionItems(List<String> actions) {
-    List<String> items = actions.stream().map(a -> truncate(a.replace('\n', ' '), MAX_ACTION_ITEM)).toList();
+    List<String> items = actions.stream().map(a -> Texts.abbreviate(a.replace('\n', ' '), MAX_ACTION_ITEM)).toList();
     if (items.size() <= MAX_ACTION_ITEMS) {
       return items;
     }
@@ -138,7 +139,4 @@ class StandupAnnouncer {
     return first;
   }
 
-  private static String truncate(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
-  }
 }

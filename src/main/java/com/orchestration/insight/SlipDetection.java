@@ -16,6 +16,7 @@ import com.orchestration.organization.Domain;
 import com.orchestration.organization.OrganizationGroups;
 import com.orchestration.platform.AsSystem;
 import com.orchestration.platform.NotFoundException;
+import com.orchestration.platform.Texts;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -202,7 +203,7 @@ class SlipDetection {
   String reduceScope(long slipId, List<String> taskKeys, String actor, String reason) {
     Slip slip = require(slipId);
     slips.lockBaseline(slip.instructionKey());
-    String why = abbreviateTo("scope reduced (slip " + slip.slipNumber() + "): " + reason, 1000);
+    String why = Texts.abbreviate("scope reduced (slip " + slip.slipNumber() + "): " + reason, 1000);
     for (String taskKey : taskKeys) {
       lifecycle.requestCancel(slip.instructionKey(), taskKey, actor, List.of(OrganizationGroups.ENGINEERING_MANAGERS),
           why);
@@ -273,10 +274,7 @@ class SlipDetection {
   }
 
   private static String abbreviate(String value) {
-    return abbreviateTo(value, 40);
+    return Texts.abbreviate(value, 40);
   }
 
-  private static String abbreviateTo(String value, int max) {
-    return value.length() <= max ? value : value.substring(0, max - 1) + "…";
-  }
 }

@@ -3,6 +3,7 @@ package com.orchestration.insight;
 import static com.orchestration.insight.CriticalPathRepository.decimal;
 import static com.orchestration.insight.CriticalPathRepository.instant;
 
+import com.orchestration.platform.Texts;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -97,9 +98,9 @@ class SlipRepository {
         .param("ratio", BigDecimal.valueOf(slip.slipRatio()))
         .param("remaining", BigDecimal.valueOf(slip.remainingHours()))
         .param("completion", slip.projectedCompletion() == null ? null : Timestamp.from(slip.projectedCompletion()))
-        .param("path", truncate(String.join(",", slip.path()), 4000))
-        .param("domains", truncate(String.join(",", slip.domains()), 200))
-        .param("rule", slip.ruleId()).param("reason", truncate(slip.ruleReason(), 1000))
+        .param("path", Texts.abbreviate(String.join(",", slip.path()), 4000))
+        .param("domains", Texts.abbreviate(String.join(",", slip.domains()), 200))
+        .param("rule", slip.ruleId()).param("reason", Texts.abbreviate(slip.ruleReason(), 1000))
         .update();
     return jdbc.sql("select id from critical_path_slip where instruction_key = :key and slip_number = :number")
         .param("key", slip.instructionKey()).param("number", slip.slipNumber()).query(Long.class).single();
@@ -128,7 +129,7 @@ class SlipRepository {
               decision_reason = :reason, cancelled_tasks = :cancelled
             where id = :id and state = 'OPEN'""")
         .param("state", state).param("actor", actor).param("at", Timestamp.from(at))
-        .param("reason", truncate(reason, 4000)).param("cancelled", cancelledTasks).param("id", id)
+        .param("reason", Texts.abbreviate(reason, 4000)).param("cancelled", cancelledTasks).param("id", id)
         .update() > 0;
   }
 
@@ -146,7 +147,4 @@ class SlipRepository {
     return value == null || value.isBlank() ? List.of() : Arrays.stream(value.split(",")).map(String::strip).toList();
   }
 
-  private static String truncate(String value, int max) {
-    return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
-  }
 }

@@ -1,6 +1,7 @@
 package com.orchestration.intake;
 
 import com.orchestration.lifecycle.Priority;
+import com.orchestration.platform.Texts;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -178,7 +179,7 @@ class InstructionRepository {
     jdbc.sql("""
             insert into instruction_decision (instruction_key, kind, subject, outcome, reason, actor, occurred_at)
             values (?, ?, ?, ?, ?, ?, ?)""")
-        .params(key, kind, subject, outcome, truncate(reason, 10_000), actor, ts(at)).update();
+        .params(key, kind, subject, outcome, Texts.abbreviate(reason, 10_000), actor, ts(at)).update();
   }
 
   List<InstructionDecision> decisions(String key) {
@@ -211,7 +212,7 @@ class InstructionRepository {
     jdbc.sql("delete from plan_submission where instruction_key = ? and scope = ?").params(key, scope).update();
     jdbc.sql("insert into plan_submission (instruction_key, scope, tasks_json, warnings, submitted_by, submitted_at) "
             + "values (?, ?, ?, ?, ?, ?)")
-        .params(key, scope, tasksJson, truncate(warnings, 4000), actor, ts(at)).update();
+        .params(key, scope, tasksJson, Texts.abbreviate(warnings, 4000), actor, ts(at)).update();
   }
 
   Optional<String> submission(String key, String scope) {
@@ -255,7 +256,4 @@ class InstructionRepository {
     return ts == null ? null : ts.toInstant();
   }
 
-  private static String truncate(String text, int max) {
-    return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
-  }
 }
