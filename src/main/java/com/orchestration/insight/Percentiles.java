@@ -11,7 +11,7 @@ import java.util.Collection;
  * by one set-based query per metric family and ranked here (SQL's {@code percentile_cont} interpolates and
  * {@code percentile_disc} is not spelled the same way on H2 and PostgreSQL).
  */
-final class Percentiles {
+public final class Percentiles {
 
   private Percentiles() {}
 
@@ -29,7 +29,7 @@ final class Percentiles {
    * The p-th percentile (1 ≤ p ≤ 100) of ascending values, or null when there are none. The rank is computed in
    * whole numbers ({@code ceil(p·n/100)}), so no floating-point error can push it one place up.
    */
-  static Double nearestRank(double[] ascending, int p) {
+  public static Double nearestRank(double[] ascending, int p) {
     if (p < 1 || p > 100) {
       throw new IllegalArgumentException("A percentile is 1 to 100, was " + p);
     }

@@ -1,5 +1,6 @@
 package com.orchestration.benchmark;
 
+import com.orchestration.insight.Percentiles;
 import com.orchestration.intake.Instruction;
 import com.orchestration.intake.InstructionDriver;
 import com.orchestration.intake.RiskScores;
@@ -369,21 +370,19 @@ final class LifecycleScenarios {
   }
 
   static double median(double[] times) {
-    double[] sorted = times.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
+    return percentile(times, 50);
   }
 
-  static double percentile(double[] times, double p) {
+  /** Nearest rank, as the metrics API computes percentiles. */
+  static double percentile(double[] times, int p) {
     double[] sorted = times.clone();
     Arrays.sort(sorted);
-    int index = (int) Math.ceil(p * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    return Percentiles.nearestRank(sorted, p);
   }
 
   static String row(String name, double[] times) {
     return String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f |", name, times.length, median(times),
-        percentile(times, 0.99), Arrays.stream(times).max().orElse(0));
+        percentile(times, 99), Arrays.stream(times).max().orElse(0));
   }
 
   static String row2(String name, double[] times, String target) {

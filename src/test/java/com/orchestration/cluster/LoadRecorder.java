@@ -1,5 +1,6 @@
 package com.orchestration.cluster;
 
+import com.orchestration.insight.Percentiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -83,13 +84,10 @@ final class LoadRecorder {
     return calls.stream().filter(c -> c.op().startsWith(opPrefix) && c.status() / 100 == 2).count();
   }
 
-  /** p-th percentile by nearest rank, in milliseconds. */
-  static double percentile(List<Long> sortedNanos, double p) {
-    if (sortedNanos.isEmpty()) {
-      return Double.NaN;
-    }
-    int rank = (int) Math.ceil(p / 100.0 * sortedNanos.size());
-    return sortedNanos.get(Math.max(0, rank - 1)) / 1e6;
+  /** p-th percentile by nearest rank (as the metrics API computes it), in milliseconds. */
+  static double percentile(List<Long> sortedNanos, int p) {
+    Double nanos = Percentiles.nearestRank(sortedNanos.stream().mapToDouble(Long::doubleValue).toArray(), p);
+    return nanos == null ? Double.NaN : nanos / 1e6;
   }
 
   /** The Markdown report; {@code context} lines go first (what ran, on what machine). */
