@@ -74,7 +74,7 @@ class BadInputSuiteTest {
 
   final HttpClient http = HttpClient.newHttpClient();
   JsonNode openApi;
-  List<String> tables;
+  TableCounts tables;
 
   String waitingForTacticalPlan;
   String waitingForBreakdown;
@@ -192,9 +192,7 @@ class BadInputSuiteTest {
   void fixtures() throws Exception {
     lifecycle.startClock();
     openApi = json.readTree(send("GET", "/api/openapi", "alice", null, null).body());
-    tables = jdbc.sql("select table_name from information_schema.tables where table_schema = 'PUBLIC' "
-        + "and table_type = 'BASE TABLE' and table_name not like 'ACT_RU_METER%' and table_name not like "
-        + "'ACT_RU_TASK_METER%' order by table_name").query(String.class).list();
+    tables = new TableCounts(jdbc);
     Instruction tier2 = instructions.submit(InstructionDriver.request("Fix the rounding of order totals", "fix",
         List.of("backend"), List.of(), "normal"), "erin");
     waitingForTacticalPlan = tier2.key();
@@ -252,7 +250,7 @@ class BadInputSuiteTest {
     int before = probe.touches();
     for (Endpoint endpoint : endpoints()) {
       JsonNode operation = operations().get(endpoint.key());
-      Map<String, Long> counts = counts();
+      Map<String, Long> counts = tables.now();
       for (JsonNode parameter : parameters(operation, "path")) {
         String name = parameter.get("name").asText();
         boolean numeric = parameter.path("schema").path("type").asText().equals("integer");
@@ -312,7 +310,7 @@ class BadInputSuiteTest {
         continue;
       }
       String path = path(endpoint.template(), endpoint.existing());
-      Map<String, Long> counts = counts();
+      Map<String, Long> counts = tables.now();
       for (String malformed : List.of("{\"title\": ", "{\"a\":1}}", "[]", "null", "\"text\"", "42", "")) {
         expectProblem(softly, send("POST", path, endpoint.caller(), "application/json", malformed),
             Set.of(400), null);
@@ -359,7 +357,7 @@ class BadInputSuiteTest {
         continue;
       }
       String path = path(endpoint.template(), endpoint.existing());
-      Map<String, Long> counts = counts();
+      Map<String, Long> counts = tables.now();
       for (Map.Entry<String, JsonNode> property : properties(schema, "").entrySet()) {
         String field = property.getKey();
         if (!property.getValue().path("type").asText().equals("string") || !present(valid(endpoint), field)) {
@@ -469,24 +467,10 @@ class BadInputSuiteTest {
   }
 
   void expectUnchanged(SoftAssertions softly, Endpoint endpoint, Map<String, Long> before) {
-    Map<String, Long> after = counts();
-    Map<String, String> changed = new LinkedHashMap<>();
-    before.forEach((table, count) -> {
-      if (!count.equals(after.get(table))) {
-        changed.put(table, count + " → " + after.get(table));
-      }
-    });
+    Map<String, String> changed = tables.changedSince(before);
     softly.assertThat(changed).as("rows written by refused requests to %s", endpoint.key()).isEmpty();
   }
 
-  /** Rows per table, in one statement (the tables of Camunda, Flyway and ours; metrics excluded). */
-  Map<String, Long> counts() {
-    String sql = tables.stream().map(t -> "select '" + t + "' as t, count(*) as n from \"" + t + "\"")
-        .collect(java.util.stream.Collectors.joining(" union all "));
-    Map<String, Long> counts = new java.util.TreeMap<>();
-    jdbc.sql(sql).query((rs, row) -> counts.put(rs.getString(1), rs.getLong(2))).list();
-    return counts;
-  }
 
 
   // ---------------------------------------------------------------------------------------------- OpenAPI

@@ -41,7 +41,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -129,7 +128,7 @@ class FormBadInputSuiteTest {
   final HttpClient http = HttpClient.newHttpClient();
   final Map<String, WebappSession> sessions = new HashMap<>();
   final List<WorkItem> workItems = new ArrayList<>();
-  List<String> tables;
+  TableCounts tables;
 
   // What one row leaves for the next (the rows run in order, each completing its form).
   String domainRebalancing;
@@ -141,9 +140,7 @@ class FormBadInputSuiteTest {
   @BeforeAll
   void fixtures() {
     lifecycle.startClock();
-    tables = jdbc.sql("select table_name from information_schema.tables where table_schema = 'PUBLIC' "
-        + "and table_type = 'BASE TABLE' and table_name not like 'ACT_RU_METER%' and table_name not like "
-        + "'ACT_RU_TASK_METER%'").query(String.class).list();
+    tables = new TableCounts(jdbc);
   }
 
   @AfterAll
@@ -533,7 +530,7 @@ class FormBadInputSuiteTest {
     }
     FormSchema form = FormSchema.load(row.form());
     SoftAssertions softly = new SoftAssertions();
-    Map<String, Long> counts = counts();
+    Map<String, Long> counts = tables.now();
     Map<String, Object> fingerprint = fingerprint();
     int touches = probe.touches();
     Set<String> processVariables = c.processInstanceId == null ? c.foreign
@@ -567,7 +564,7 @@ class FormBadInputSuiteTest {
       expectRefused(softly, c, extra.label(), body, null, null, extra.field());
     }
 
-    Map<String, String> changed = changedTables(counts);
+    Map<String, String> changed = tables.changedSince(counts);
     softly.assertThat(changed).as("%s: rows written by refused completions", row.form()).isEmpty();
     softly.assertThat(fingerprint()).as("%s: runtime variables, tasks, executions, work items and instructions "
         + "after refused completions", row.form()).isEqualTo(fingerprint);
@@ -833,25 +830,6 @@ class FormBadInputSuiteTest {
 
   // ============================================================================================== state
 
-  /** Rows per table, in one statement (the tables of Camunda, Flyway and ours; metrics excluded). */
-  Map<String, Long> counts() {
-    String sql = tables.stream().map(t -> "select '" + t + "' as t, count(*) as n from \"" + t + "\"")
-        .collect(Collectors.joining(" union all "));
-    Map<String, Long> counts = new TreeMap<>();
-    jdbc.sql(sql).query((rs, row) -> counts.put(rs.getString(1), rs.getLong(2))).list();
-    return counts;
-  }
-
-  Map<String, String> changedTables(Map<String, Long> before) {
-    Map<String, Long> after = counts();
-    Map<String, String> changed = new TreeMap<>();
-    before.forEach((table, count) -> {
-      if (!count.equals(after.get(table))) {
-        changed.put(table, count + " → " + after.get(table));
-      }
-    });
-    return changed;
-  }
 
   /** Updates leave no new rows: every revision and version of what a completion could change, summed. */
   Map<String, Object> fingerprint() {
