@@ -42,11 +42,14 @@ class EnterStateDelegate implements JavaDelegate {
    * 8 h → TL, counted from entering BLOCKED); any other escalation uses the routing table's level SLA (null).
    */
   static Double firstLevelSlaHours(WorkItem item, DelegateExecution execution) {
-    Object due = execution.getVariable(SlaVariables.ESCALATION_DUE);
-    if (item.state() != TaskState.BLOCKED || !(due instanceof java.util.Date date)) {
+    if (item.state() != TaskState.BLOCKED) {
       return null;
     }
-    double hours = (date.getTime() - org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().getTime()) / 3_600_000.0;
+    java.time.Instant due = SlaDelegateInputs.due(execution, SlaVariables.ESCALATION_DURATION);
+    if (due == null) {
+      return null;
+    }
+    double hours = (due.toEpochMilli() - org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().getTime()) / 3_600_000.0;
     return Math.max(0.25, Math.round(hours * 100) / 100.0);
   }
 

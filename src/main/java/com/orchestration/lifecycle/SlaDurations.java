@@ -22,25 +22,12 @@ public record SlaDurations(TaskState state, Duration target, Duration warning, D
   public static final String NO_TIMER = "P3650D";
 
   /** {@code PT4H}, {@code PT1H30M}: ready for a BPMN {@code timeDuration}. */
-  public String targetIso() {
-    return iso(target);
-  }
-
   public String warningIso() {
     return iso(warning);
   }
 
   public String escalationIso() {
     return iso(escalation);
-  }
-
-  /** When the warning falls due for a task that entered the state at {@code enteredAt}; null without a warning. */
-  public Date warningDue(Date enteredAt) {
-    return due(enteredAt, warning);
-  }
-
-  public Date escalationDue(Date enteredAt) {
-    return due(enteredAt, escalation);
   }
 
   /** The task's due date in Tasklist while it is in this state (the "Overdue" filter); null without a target. */

@@ -23,7 +23,7 @@ class SlaRecordBreachDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     sla.recordBreach(ProcessValues.id(execution, SlaVariables.WORK_ITEM_ID), SlaDelegateInputs.state(execution),
-        SlaDelegateInputs.instant(execution, ENTERED_AT), SlaDelegateInputs.instant(execution, WARNING_DUE),
-        SlaDelegateInputs.instant(execution, ESCALATION_DUE), execution.getProcessInstanceId());
+        SlaDelegateInputs.instant(execution, ENTERED_AT), SlaDelegateInputs.due(execution, WARNING_DURATION),
+        SlaDelegateInputs.due(execution, ESCALATION_DURATION), execution.getProcessInstanceId());
   }
 }

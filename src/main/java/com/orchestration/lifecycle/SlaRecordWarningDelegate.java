@@ -23,7 +23,7 @@ class SlaRecordWarningDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     sla.record(ProcessValues.id(execution, SlaVariables.WORK_ITEM_ID), SlaDelegateInputs.state(execution), SlaEventKind.WARNING,
-        SlaDelegateInputs.instant(execution, ENTERED_AT), SlaDelegateInputs.instant(execution, WARNING_DUE),
+        SlaDelegateInputs.instant(execution, ENTERED_AT), SlaDelegateInputs.due(execution, WARNING_DURATION),
         execution.getProcessInstanceId());
   }
 }

@@ -36,13 +36,11 @@ public class SlaTimers {
     Date now = ClockUtil.getCurrentTime();
     // Names the service task's input mapping does not declare land in the process instance, where the boundary
     // timers of the next activity and their handlers see them.
-    execution.setVariable(TARGET_DURATION, durations.targetIso());
+    // Only what a timer, a task's due date or a handler reads: every variable is written again on each state entry
+    // (and copied into the gates), so the dues of the warning and escalation are derived from these by the handlers.
     execution.setVariable(WARNING_DURATION, durations.warningIso());
     execution.setVariable(ESCALATION_DURATION, durations.escalationIso());
     execution.setVariable(ESCALATION_TARGET, durations.escalationTarget());
-    execution.setVariable(ESCALATION_ACTION, durations.escalationAction());
-    execution.setVariable(WARNING_DUE, durations.warningDue(now));
-    execution.setVariable(ESCALATION_DUE, durations.escalationDue(now));
     execution.setVariable(LifecycleVariables.SLA_TARGET_DUE, durations.targetDue(now));
     execution.setVariable(ENTERED_STATE, state.name());
     execution.setVariable(ENTERED_AT, now);

@@ -15,16 +15,10 @@ public final class SlaVariables {
   public static final String SLA_STATE = "slaState";
 
   /** String, ISO-8601 duration ({@code PT4H}); {@link SlaDurations#NO_TIMER} when the table has none. Written. */
-  public static final String TARGET_DURATION = "slaTargetDuration";
   public static final String WARNING_DURATION = "slaWarningDuration";
   public static final String ESCALATION_DURATION = "slaEscalationDuration";
   /** String: DL, TL or EM, or null (ESCALATED: the escalation process routes to the next level). Written. */
   public static final String ESCALATION_TARGET = "slaEscalationTarget";
-  /** String: what the escalation target is asked to do. Written. */
-  public static final String ESCALATION_ACTION = "slaEscalationAction";
-  /** java.util.Date: when the warning / escalation falls due, null when the state has none. Written. */
-  public static final String WARNING_DUE = "slaWarningDue";
-  public static final String ESCALATION_DUE = "slaEscalationDue";
   /** String: the state the durations belong to, so timer handlers know it without their own input mapping. Written. */
   public static final String ENTERED_STATE = "slaEnteredState";
   /** java.util.Date: when the state was entered; part of the once-per-entry key of SLA events. Written. */

@@ -58,7 +58,8 @@ class FailedJobIncidentTest {
     WorkItem task = driver.reload(items.get(0));
     assertThat(task.state()).isEqualTo(TaskState.ASSIGNED);
     String instance = task.processInstanceId();
-    Date warningDue = (Date) runtime.getVariable(instance, SlaVariables.WARNING_DUE);
+    Date warningDue = management.createJobQuery().processInstanceId(instance).timers().orderByJobDuedate().asc()
+        .list().get(0).getDuedate();
     Object enteredAt = runtime.getVariable(instance, SlaVariables.ENTERED_AT);
 
     // Someone edits the variable in Cockpit as a text.
