@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * "Set state …" service tasks: moves the task to the state named by the input {@code slaState} through
  * {@link WorkItemService} (state + transition log, this transaction), with who did it and why, then loads that
- * state's SLA from DMN {@code state-sla} into the variables the next wait's boundary timers read.
+ * state's SLA from DMN {@code state-sla} into the variables the next wait's boundary timers read — unless the input
+ * {@code loadSla} is false: the review states' waits are in the gate processes, which load and time their own SLA.
  */
 @Component
 class EnterStateDelegate implements JavaDelegate {
@@ -34,7 +35,21 @@ class EnterStateDelegate implements JavaDelegate {
       execution.setVariable("escalationFirstLevelSlaHours", firstLevelSlaHours(item, execution));
     }
     workItems.transition(item, target, item.assignee(), asSystem.currentActor(), reason(item.state(), target, execution));
-    slaTimers.load(execution, target, item.estimateHours());
+    if (loadsSla(execution)) {
+      slaTimers.load(execution, target, item.estimateHours());
+    }
+  }
+
+  /** Input {@code loadSla}: absent or true, load the state's SLA here; false (or "false"), a called process does. */
+  static boolean loadsSla(DelegateExecution execution) {
+    Object load = execution.getVariableLocal(LOAD_SLA);
+    if (load == null || Boolean.TRUE.equals(load) || "true".equals(load)) {
+      return true;
+    }
+    if (Boolean.FALSE.equals(load) || "false".equals(load)) {
+      return false;
+    }
+    throw new IllegalStateException("Input '" + LOAD_SLA + "' must be true or false, was " + load);
   }
 
   /**

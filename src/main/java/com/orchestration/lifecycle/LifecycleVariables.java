@@ -97,6 +97,11 @@ public final class LifecycleVariables {
   public static final String SLA_ESCALATION_GUIDANCE = "slaEscalationGuidance";
   /** java.util.Date: due date of the current state's target, shown in Tasklist (the "Overdue" filter). */
   public static final String SLA_TARGET_DUE = "slaTargetDue";
+  /**
+   * Boolean input of a "Set state …" task: false when a called process (a gate) loads and times the state's SLA
+   * itself, so the lifecycle does not load it a second time.
+   */
+  public static final String LOAD_SLA = "loadSla";
 
   /** Message {@code cancel-task}. */
   public static final String CANCELLED_BY = "cancelledBy";

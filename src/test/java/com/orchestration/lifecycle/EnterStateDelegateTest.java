@@ -1,6 +1,7 @@
 package com.orchestration.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -11,7 +12,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A blocker escalated to the DL keeps what is left of BLOCKED's escalation time for the next level (SPEC §5.3). */
+/**
+ * A blocker escalated to the DL keeps what is left of BLOCKED's escalation time for the next level (SPEC §5.3); a state
+ * whose wait is in a gate process leaves the SLA to that process.
+ */
 class EnterStateDelegateTest {
 
   private static final Instant BLOCKED_AT = Instant.parse("2026-11-24T09:00:00Z");
@@ -50,5 +54,21 @@ class EnterStateDelegateTest {
     assertThat(EnterStateDelegate.firstLevelSlaHours(in(TaskState.BLOCKED), blockedFor("PT8H"))).isEqualTo(0.25);
     assertThat(EnterStateDelegate.firstLevelSlaHours(in(TaskState.BLOCKED), blockedFor(SlaDurations.NO_TIMER))).isNull();
     assertThat(EnterStateDelegate.firstLevelSlaHours(in(TaskState.IN_PROGRESS), blockedFor("PT8H"))).isNull();
+  }
+
+  @Test
+  void loadsTheSlaUnlessTheInputSaysACalledProcessDoes() {
+    assertThat(EnterStateDelegate.loadsSla(withLoadSla(null))).isTrue();
+    assertThat(EnterStateDelegate.loadsSla(withLoadSla(true))).isTrue();
+    assertThat(EnterStateDelegate.loadsSla(withLoadSla(false))).isFalse();
+    assertThat(EnterStateDelegate.loadsSla(withLoadSla("false"))).isFalse();
+    assertThatThrownBy(() -> EnterStateDelegate.loadsSla(withLoadSla("no")))
+        .hasMessage("Input 'loadSla' must be true or false, was no");
+  }
+
+  private static DelegateExecution withLoadSla(Object value) {
+    DelegateExecution execution = mock(DelegateExecution.class);
+    when(execution.getVariableLocal(LifecycleVariables.LOAD_SLA)).thenReturn(value);
+    return execution;
   }
 }
