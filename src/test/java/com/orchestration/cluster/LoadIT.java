@@ -34,8 +34,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *   <li><b>Load</b>: 50 clients for a bounded time mix the main {@code /api} reads with the work of tier-1 tasks done
  *       the way people do it — Camunda REST completions of each user task as its assignee, heartbeats while the work
  *       is in progress. Each instruction is worked by one client at a time (as one person works one task), so no
- *       request of this part has a reason to fail: every answer must be 2xx. Latencies go to
- *       {@code target/load/load.md} (p50/p99 per operation); they are reported, never asserted.</li>
+ *       request of this part has a reason to fail: every answer must be 2xx. Twice: <em>saturated</em>, each client
+ *       sending its next call as soon as the last is answered (what the node can take; {@code target/load/load.md}),
+ *       and <em>at a person's pace</em>, each client pausing 0.5–1.5 s between calls as 50 people at their screens do
+ *       ({@code target/load/load-paced.md}). Latencies (p50/p99 per operation) are reported, never asserted.</li>
  *   <li><b>Contention</b>: 20 clients complete, heartbeat and reassign the same three tasks at the same moment. Each
  *       answer is 2xx or a 404/409 problem that says what happened (or a 403 for the IC a reassignment has just
  *       taken the task from); afterwards each task was completed exactly once, by one assignee, with one transition
@@ -54,6 +56,9 @@ class LoadIT {
   static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("orchestration.load.warmup-seconds", 5));
   static final Duration MEASURED = Duration.ofSeconds(Long.getLong("orchestration.load.seconds", 30));
   static final Duration STEP = Duration.ofSeconds(60);
+  /** The pause of the paced run between a client's calls: uniform in [THINK_MIN, THINK_MAX) ms, 1 s on average. */
+  static final int THINK_MIN = 500;
+  static final int THINK_MAX = 1500;
 
   /** Domains without agent ICs: every task here is worked by a person through the REST API. */
   static final List<String> DOMAINS = List.of("frontend", "devops", "data", "security");
@@ -107,6 +112,17 @@ class LoadIT {
   @Test
   @Order(2)
   void fiftyClientsReadAndWorkTasksForABoundedTimeWithoutASingleError() throws Exception {
+    runLoad("Load: " + CLIENTS + " clients on one node, saturated (no pause between calls)", "load.md", false);
+  }
+
+  @Test
+  @Order(3)
+  void fiftyClientsAtAPersonsPaceReadAndWorkWithoutASingleError() throws Exception {
+    runLoad("Load: " + CLIENTS + " clients on one node at a person's pace (" + THINK_MIN + "–" + THINK_MAX
+        + " ms between calls)", "load-paced.md", true);
+  }
+
+  private void runLoad(String title, String file, boolean paced) throws Exception {
     // Given: tier-1 instructions, each at once one task TT1 assigned to an IC, its "Start work" open. Submitted ten
     // at a time: concurrent submissions take turns at the day's instruction counter (InstructionNumberRaceTest covers
     // the first submissions of a day racing to create it).
@@ -133,7 +149,7 @@ class LoadIT {
     List<Future<?>> clients = new ArrayList<>();
     for (int i = 0; i < CLIENTS; i++) {
       int id = i;
-      clients.add(pool.submit(() -> runClient(id, end, work, recorder)));
+      clients.add(pool.submit(() -> runClient(id, end, work, recorder, paced)));
     }
     pool.shutdown();
     assertThat(pool.awaitTermination(WARM_UP.plus(MEASURED).plusSeconds(120).toSeconds(), TimeUnit.SECONDS))
@@ -143,15 +159,16 @@ class LoadIT {
     }
     Duration wall = Duration.between(start, Instant.now());
 
-    String report = recorder.report("Load: " + CLIENTS + " clients on one node", List.of(
+    String report = recorder.report(title, List.of(
         "date " + Instant.now() + ", load average before the run " + work.loadAverageBefore
             + ", after " + LoadRecorder.loadAverage(),
         "one node (java -jar -Xmx1g, postgres profile, pool 20, job executor on) on 127.0.0.1, PostgreSQL on 127.0.0.1",
-        CLIENTS + " clients, warm-up " + WARM_UP.toSeconds() + " s (not counted), measured "
+        CLIENTS + " clients" + (paced ? ", each pausing " + THINK_MIN + "–" + THINK_MAX + " ms between calls"
+            : ", no pause between calls") + ", warm-up " + WARM_UP.toSeconds() + " s (not counted), measured "
             + MEASURED.toSeconds() + " s, wall " + wall.toSeconds() + " s",
         work.submitted.size() + " tier-1 instructions (" + SEED + " before the run), " + work.finished.size()
             + " of their tasks COMPLETED during the run"));
-    LoadRecorder.write("load.md", report);
+    LoadRecorder.write(file, report);
 
     // Then: not one error, real work done, and the database consistent
     assertThat(recorder.errors()).as("errors (answers other than 2xx, or no answer)").isEmpty();
@@ -188,10 +205,16 @@ class LoadIT {
     return client.submitTierOne(node, LEAD.get(domain), "Load: document part " + n, domain);
   }
 
-  private static void runClient(int id, Instant end, Work work, LoadRecorder recorder) {
+  private static void runClient(int id, Instant end, Work work, LoadRecorder recorder, boolean paced) {
     SplittableRandom random = new SplittableRandom(id);
     String reader = READERS.get(id % READERS.size());
+    if (paced) {
+      pause(random.nextInt(THINK_MAX)); // spread the clients' first calls over a pause
+    }
     while (Instant.now().isBefore(end)) {
+      if (paced) {
+        pause(random.nextInt(THINK_MIN, THINK_MAX));
+      }
       if (id == 0 && work.open() < OPEN_WORK) {
         intake(work, recorder);
       } else if (random.nextInt(100) < WORK_PERCENT && advance(work, recorder)) {
@@ -199,6 +222,15 @@ class LoadIT {
       } else {
         read(random, reader, work, recorder);
       }
+    }
+  }
+
+  private static void pause(int millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("client interrupted", e);
     }
   }
 

@@ -103,6 +103,8 @@ final class LoadRecorder {
     byOp.forEach((op, list) -> md.append(row(op, list)));
     List<Call> reads = all.stream().filter(c -> c.method().equals("GET")).toList();
     if (!reads.isEmpty() && reads.size() < all.size()) {
+      md.append(row("**`/api` reads (SPEC §14: p99 < 100 ms)**",
+          reads.stream().filter(c -> c.op().startsWith("api:")).toList()));
       md.append(row("**all reads (GET)**", reads));
       md.append(row("**all writes**", all.stream().filter(c -> !c.method().equals("GET")).toList()));
     }
