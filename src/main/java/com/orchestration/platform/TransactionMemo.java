@@ -6,8 +6,12 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Values worked out once per transaction: the map bound to {@code owner} for the rest of the current transaction
- * (unbound when it completes), or a fresh map outside a transaction, which remembers nothing.
+ * Values worked out once per transaction: the map of {@code owner} for the rest of the current transaction, or a
+ * fresh map outside a transaction, which remembers nothing.
+ *
+ * <p>The map lives in a synchronization of the transaction, not in a bound resource: Spring suspends a transaction's
+ * synchronizations while a {@code REQUIRES_NEW} transaction runs inside it and restores them afterwards, so the inner
+ * transaction starts with a memo of its own and the outer one finds its own again.
  */
 public final class TransactionMemo {
 
@@ -17,19 +21,25 @@ public final class TransactionMemo {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       return new HashMap<>();
     }
-    @SuppressWarnings("unchecked")
-    Map<K, V> memo = (Map<K, V>) TransactionSynchronizationManager.getResource(owner);
-    if (memo == null) {
-      Map<K, V> bound = new HashMap<>();
-      TransactionSynchronizationManager.bindResource(owner, bound);
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCompletion(int status) {
-          TransactionSynchronizationManager.unbindResourceIfPossible(owner);
-        }
-      });
-      memo = bound;
+    for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+      if (synchronization instanceof Memo<?, ?> memo && memo.owner == owner) {
+        @SuppressWarnings("unchecked")
+        Map<K, V> values = (Map<K, V>) memo.values;
+        return values;
+      }
     }
-    return memo;
+    Memo<K, V> memo = new Memo<>(owner);
+    TransactionSynchronizationManager.registerSynchronization(memo);
+    return memo.values;
+  }
+
+  /** One owner's values in one transaction; dropped with the transaction's synchronizations when it completes. */
+  private static final class Memo<K, V> implements TransactionSynchronization {
+    final Object owner;
+    final Map<K, V> values = new HashMap<>();
+
+    Memo(Object owner) {
+      this.owner = owner;
+    }
   }
 }
