@@ -176,8 +176,18 @@ class FormSubmissionGuardFilter extends OncePerRequestFilter {
       if (task == null || task.getCamundaFormRef() == null) {
         return Optional.empty();
       }
-      return Optional.of(fields(task.getCamundaFormRef().getKey(),
-          engine.getFormService().getDeployedTaskForm(taskId)));
+      InputStream deployed;
+      try {
+        deployed = engine.getFormService().getDeployedTaskForm(taskId);
+      } catch (RuntimeException raced) {
+        // Completed, reassigned or cancelled between the two reads (the engine then fails on the missing execution):
+        // nothing to guard; the completion itself answers that the task is gone.
+        if (engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0) {
+          return Optional.empty();
+        }
+        throw raced;
+      }
+      return Optional.of(fields(task.getCamundaFormRef().getKey(), deployed));
     });
   }
 
