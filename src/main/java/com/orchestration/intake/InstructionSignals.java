@@ -7,9 +7,10 @@ import com.orchestration.lifecycle.TaskKind;
 import com.orchestration.lifecycle.TaskState;
 import com.orchestration.lifecycle.WorkItem;
 import com.orchestration.lifecycle.WorkItemService;
+import com.orchestration.platform.AfterCommitBatch;
+import com.orchestration.platform.AfterCommitExecutor;
 import com.orchestration.platform.AsSystem;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.List;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -19,8 +20,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -29,10 +28,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * dependencies, and queued instructions check admission (capacity was released, the EM decided, SPEC §4.3), in the
  * order the queue releases them ({@link AdmissionService#queue()}), so the one that goes first checks first.
  *
- * <p>The messages are sent <em>after</em> the closing transaction commits, each in a new transaction, collected
- * once per transaction: a parent process is not locked by its children's completions (two ICs finishing tasks of
- * one strategic task at once do not conflict), and a cancellation of 150 tasks sends one round, not 150. A wake-up
- * that finds nobody waiting (the process is just checking) is dropped; every waiting loop also re-checks hourly.
+ * <p>The messages are sent <em>after</em> the closing transaction commits ({@link AfterCommitBatch}, on the threads of
+ * {@link AfterCommitExecutor}), each in a new transaction, collected once per transaction: a parent process is not
+ * locked by its children's completions (two ICs finishing tasks of one strategic task at once do not conflict), the
+ * closing request does not wait for them, and a cancellation of 150 tasks sends one round, not 150. A wake-up that
+ * finds nobody waiting (the process is just checking) is dropped; every waiting loop also re-checks hourly.
  */
 @Component
 class InstructionSignals {
@@ -46,9 +46,11 @@ class InstructionSignals {
   private final RuntimeService runtime;
   private final AsSystem asSystem;
   private final TransactionTemplate newTransaction;
+  private final AfterCommitBatch<WakeUp, Boolean> afterCommit;
 
   InstructionSignals(WorkItemService workItems, InstructionRepository repository, AdmissionService admission,
-      RuntimeService runtime, AsSystem asSystem, PlatformTransactionManager transactions) {
+      RuntimeService runtime, AsSystem asSystem, PlatformTransactionManager transactions,
+      AfterCommitExecutor executor) {
     this.workItems = workItems;
     this.repository = repository;
     this.admission = admission;
@@ -56,111 +58,53 @@ class InstructionSignals {
     this.asSystem = asSystem;
     this.newTransaction = new TransactionTemplate(transactions);
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.afterCommit = new AfterCommitBatch<>((wakeUp, unused) -> wake(wakeUp), executor);
   }
 
   @EventListener
   void taskClosed(TaskClosedEvent event) {
-    Pending pending = pending();
     WorkItem item = event.item();
-    pending.capacityFreed = true;
     if (item.kind() == TaskKind.TACTICAL) {
       if (item.parentTaskKey() != null) {
-        pending.strategic.add(new StKey(item.instructionKey(), item.parentTaskKey()));
+        afterCommit.add(new StrategicTaskOf(item.instructionKey(), item.parentTaskKey()), true);
       }
-      pending.instructions.add(item.instructionKey());
+      afterCommit.add(new InstructionOf(item.instructionKey()), true);
     } else if (item.state() == TaskState.COMPLETED) {
-      for (WorkItem dependant : workItems.dependants(item.id())) {
-        pending.dependants.add(dependant.processInstanceId());
-      }
+      dependantsOf(item);
     }
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      flush(pending);
-    }
+    afterCommit.add(Queue.INSTANCE, true); // capacity was released: last, after the task's own processes
   }
 
   /** An admitted instruction left planning: its estimate no longer counts, queued instructions check again. */
   @EventListener
   void pipelineReleased(InstructionService.PipelineReleased event) {
-    wakeTheQueue();
+    afterCommit.add(Queue.INSTANCE, true);
   }
 
   /** The EM decided, or a queued instruction waits behind one that may go now: the queue checks again. */
   @EventListener
   void queueChanged(AdmissionService.QueueChanged event) {
-    wakeTheQueue();
-  }
-
-  private void wakeTheQueue() {
-    Pending pending = pending();
-    pending.capacityFreed = true;
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      flush(pending);
-    }
+    afterCommit.add(Queue.INSTANCE, true);
   }
 
   /** A strategic task completed inside a process: its dependants check their dependencies after commit. */
   void strategicTaskCompleted(WorkItem st) {
-    Pending pending = pending();
-    for (WorkItem dependant : workItems.dependants(st.id())) {
-      pending.dependants.add(dependant.processInstanceId());
-    }
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      flush(pending);
+    dependantsOf(st);
+  }
+
+  private void dependantsOf(WorkItem completed) {
+    for (WorkItem dependant : workItems.dependants(completed.id())) {
+      if (dependant.processInstanceId() != null) {
+        afterCommit.add(new Dependant(dependant.processInstanceId()), true);
+      }
     }
   }
 
-  private Pending pending() {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      return new Pending();
-    }
-    Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-    if (pending == null) {
-      Pending created = new Pending();
-      TransactionSynchronizationManager.bindResource(this, created);
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCompletion(int status) {
-          TransactionSynchronizationManager.unbindResourceIfPossible(InstructionSignals.this);
-          if (status == STATUS_COMMITTED) {
-            InstructionSignals.this.flush(created);
-          }
-        }
-      });
-      pending = created;
-    }
-    return pending;
-  }
-
-  private void flush(Pending pending) {
-    // Read who is to be woken in a fresh transaction: the closing one has committed and must not be joined.
-    java.util.List<String[]> wakeUps = newTransaction.execute(status -> {
-      java.util.List<String[]> out = new java.util.ArrayList<>();
-      for (StKey st : pending.strategic) {
-        workItems.ofInstruction(st.instructionKey()).stream()
-            .filter(w -> w.taskKey().equals(st.taskKey()) && w.processInstanceId() != null)
-            .findFirst()
-            .ifPresent(w -> out.add(new String[] {MESSAGE_TACTICAL_TASK_CLOSED, w.processInstanceId()}));
-      }
-      for (String key : pending.instructions) {
-        repository.find(key).filter(i -> i.processInstanceId() != null && !i.state().isTerminal())
-            .ifPresent(i -> out.add(new String[] {MESSAGE_TACTICAL_TASK_CLOSED, i.processInstanceId()}));
-      }
-      for (String processInstanceId : pending.dependants) {
-        if (processInstanceId != null) {
-          out.add(new String[] {MESSAGE_STRATEGIC_TASK_COMPLETED, processInstanceId});
-        }
-      }
-      if (pending.capacityFreed) {
-        for (Instruction queued : admission.queue()) {
-          if (queued.processInstanceId() != null) {
-            out.add(new String[] {MESSAGE_CAPACITY_FREED, queued.processInstanceId()});
-          }
-        }
-      }
-      return out;
-    });
-    for (String[] wakeUp : wakeUps) {
-      correlate(wakeUp[0], wakeUp[1]);
+  /** After the commit: who is to be woken is read in a fresh transaction (the closing one must not be joined). */
+  private void wake(WakeUp wakeUp) {
+    List<String> instances = newTransaction.execute(status -> wakeUp.processInstances(this));
+    for (String processInstanceId : instances) {
+      correlate(wakeUp.message(), processInstanceId);
     }
   }
 
@@ -188,12 +132,61 @@ class InstructionSignals {
         processInstanceId, ATTEMPTS);
   }
 
-  private static final class Pending {
-    final Set<StKey> strategic = new LinkedHashSet<>();
-    final Set<String> instructions = new LinkedHashSet<>();
-    final Set<String> dependants = new LinkedHashSet<>();
-    boolean capacityFreed;
+  /** Who is woken after a commit, and with which message; each distinct one once per transaction. */
+  private sealed interface WakeUp permits StrategicTaskOf, InstructionOf, Dependant, Queue {
+    String message();
+
+    /** The process instances to wake, read in the wake-up's own transaction. */
+    List<String> processInstances(InstructionSignals signals);
   }
 
-  private record StKey(String instructionKey, String taskKey) {}
+  /** The strategic task a closed tactical task belongs to: are all its tasks done? */
+  private record StrategicTaskOf(String instructionKey, String taskKey) implements WakeUp {
+    public String message() {
+      return MESSAGE_TACTICAL_TASK_CLOSED;
+    }
+
+    public List<String> processInstances(InstructionSignals signals) {
+      return signals.workItems.ofInstruction(instructionKey).stream()
+          .filter(w -> w.taskKey().equals(taskKey) && w.processInstanceId() != null)
+          .map(WorkItem::processInstanceId).limit(1).toList();
+    }
+  }
+
+  /** The instruction a closed tactical task belongs to. */
+  private record InstructionOf(String key) implements WakeUp {
+    public String message() {
+      return MESSAGE_TACTICAL_TASK_CLOSED;
+    }
+
+    public List<String> processInstances(InstructionSignals signals) {
+      return signals.repository.find(key).filter(i -> i.processInstanceId() != null && !i.state().isTerminal())
+          .map(Instruction::processInstanceId).stream().toList();
+    }
+  }
+
+  /** A strategic task whose dependency completed. */
+  private record Dependant(String processInstanceId) implements WakeUp {
+    public String message() {
+      return MESSAGE_STRATEGIC_TASK_COMPLETED;
+    }
+
+    public List<String> processInstances(InstructionSignals signals) {
+      return List.of(processInstanceId);
+    }
+  }
+
+  /** Every queued instruction, in the order the queue releases them. */
+  private enum Queue implements WakeUp {
+    INSTANCE;
+
+    public String message() {
+      return MESSAGE_CAPACITY_FREED;
+    }
+
+    public List<String> processInstances(InstructionSignals signals) {
+      return signals.admission.queue().stream().map(Instruction::processInstanceId)
+          .filter(java.util.Objects::nonNull).toList();
+    }
+  }
 }
