@@ -15,18 +15,18 @@ import org.springframework.stereotype.Component;
 /**
  * "Assess domain load": the domain's utilisation against DMN capacity-bands {@code noNewWorkFrom}; when above, a
  * domain review with the TL's options — ICs to lend and strategic tasks to defer — as Json for the form's select and
- * checklist, and as Markdown to read.
+ * checklist, and as Markdown to read; the loan length the form suggests is DMN {@code loan-length}'s.
  */
 @Component
 class AssessDomainLoadDelegate implements JavaDelegate {
 
   private final RebalancingService rebalancing;
-  private final RebalancingProperties properties;
+  private final LoanLength loanLength;
   private final ObjectMapper json;
 
-  AssessDomainLoadDelegate(RebalancingService rebalancing, RebalancingProperties properties, ObjectMapper json) {
+  AssessDomainLoadDelegate(RebalancingService rebalancing, LoanLength loanLength, ObjectMapper json) {
     this.rebalancing = rebalancing;
-    this.properties = properties;
+    this.loanLength = loanLength;
     this.json = json;
   }
 
@@ -49,6 +49,6 @@ class AssessDomainLoadDelegate implements JavaDelegate {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Domain review options cannot be written as JSON", e);
     }
-    execution.setVariable(LOAN_DAYS, properties.defaultLoanDays());
+    execution.setVariable(LOAN_DAYS, loanLength.days(domain));
   }
 }

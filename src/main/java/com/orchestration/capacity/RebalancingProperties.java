@@ -5,22 +5,25 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code orchestration.rebalancing.*} (docs/rebalancing.md). The thresholds are not here: they are DMN
- * {@code capacity-bands}, so a process owner changes them in Modeler.
+ * {@code orchestration.rebalancing.*} (docs/rebalancing.md). The thresholds and the loan length are not here: they
+ * are DMN {@code capacity-bands} and {@code loan-length}, so a process owner changes them in Modeler.
  */
 @Component
 class RebalancingProperties {
 
   private volatile boolean auto;
   private final Duration rejectionCooldown;
-  private final int defaultLoanDays;
 
   RebalancingProperties(@Value("${orchestration.rebalancing.auto:false}") boolean auto,
       @Value("${orchestration.rebalancing.rejection-cooldown:PT1H}") Duration rejectionCooldown,
-      @Value("${orchestration.rebalancing.default-loan-days:5}") int defaultLoanDays) {
+      @Value("${orchestration.rebalancing.default-loan-days:#{null}}") String removedDefaultLoanDays) {
+    if (removedDefaultLoanDays != null) {
+      throw new IllegalStateException("orchestration.rebalancing.default-loan-days (set to '" + removedDefaultLoanDays
+          + "') is no longer read: the loan length is DMN loan-length (dmn/loan-length.dmn), which a process owner "
+          + "changes in Modeler. Remove the property and set the days in that table.");
+    }
     this.auto = auto;
     this.rejectionCooldown = rejectionCooldown;
-    this.defaultLoanDays = defaultLoanDays;
   }
 
   /** Team proposals are approved without a DL task. */
@@ -39,10 +42,5 @@ class RebalancingProperties {
    */
   Duration rejectionCooldown() {
     return rejectionCooldown;
-  }
-
-  /** The loan length the TL form suggests. */
-  int defaultLoanDays() {
-    return defaultLoanDays;
   }
 }

@@ -463,6 +463,7 @@ class RebalancingProcessTest {
     assertThat(tasks.getIdentityLinksForTask(review.getId())).extracting(IdentityLink::getGroupId)
         .contains("tech-leads");
     assertThat(runtime.getVariable(started.get(0).getId(), "icOverCap")).isEqualTo(false);
+    assertThat(runtime.getVariable(started.get(0).getId(), "loanDays")).as("DMN loan-length's suggestion").isEqualTo(5);
     // offering priya: backend is idle and her Python and SQL pass the skill match for all six queued tasks
     String text = (String) runtime.getVariable(started.get(0).getId(), "domainReviewText");
     // (other test classes may have left not-started data tasks: priya fits every queued task, however many)
