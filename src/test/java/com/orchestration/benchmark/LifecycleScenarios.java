@@ -43,6 +43,8 @@ final class LifecycleScenarios {
   static final int TASKS = 60;
   static final int TIER_FOUR_RUNS = 3;
   static final String FLOOR = "benchmark-floor";
+  static final String STRUCTURE = "benchmark-structure";
+  static final String STRUCTURE_GATE = "benchmark-structure-gate";
 
   final LifecycleDriver lifecycle;
   final InstructionDriver instructions;
@@ -68,6 +70,7 @@ final class LifecycleScenarios {
     double[][] floorAndFull = floorAndLifecycle();
     double[] floor = floorAndFull[0];
     double[] full = floorAndFull[1];
+    double[] structure = floorAndFull[2];
     double[][] tierFour = tierFour();
     double ratio = median(full) / median(floor);
 
@@ -82,8 +85,13 @@ final class LifecycleScenarios {
         |---|---|---|---|---|
         %s
         %s
+        %s
 
         Ratio of medians (lifecycle / floor): **%.1f×** (target ≤ 2×).
+
+        The structure SPEC prescribes, without any of our code: the same four user tasks, the last two in called gate
+        processes (§7), each with its state's warning and escalation timers (§5.3), no listeners, no variables —
+        **%.1f×** the floor. The lifecycle costs **%.1f×** this structure.
 
         ## (b) Tier 4: 30 strategic tasks, 150 tactical tasks
 
@@ -95,7 +103,8 @@ final class LifecycleScenarios {
         """.formatted(database, loadAverage(),
         row("floor: bare BPMN, start + 4 user-task completions (alternating with the lifecycle)", floor),
         row("task-lifecycle: start (assignment) + start work, do work, review code, approve for the domain", full),
-        ratio,
+        row("structure only: 2 user tasks + 2 called gates with 1 user task each, 2 SLA timers on every wait", structure),
+        ratio, median(structure) / median(floor), median(full) / median(structure),
         row2("plan submitted, architecture and risk review approved → 30 strategic-task processes", tierFour[0], ""),
         row2("30 breakdowns submitted and approved → 150 tasks created, lifecycles started", tierFour[1], ""),
         row2("total engine time, plan to 150 started tasks (completions only, task look-ups not counted)", tierFour[2], "< 3000 ms"));
@@ -108,20 +117,22 @@ final class LifecycleScenarios {
 
   /**
    * Floor and lifecycle alternate, one of each per round, so that whatever else the machine does at a moment (other
-   * builds, JIT, GC) weighs on both alike: {floor}, {lifecycle}.
+   * builds, JIT, GC) weighs on all alike: {floor}, {lifecycle}, {structure only}.
    */
   double[][] floorAndLifecycle() {
     return withFloorProcess(() -> {
       lifecycle.startClock();
       List<WorkItem> created = new ArrayList<>();
       try {
-        double[][] times = new double[2][TASKS];
+        double[][] times = new double[3][TASKS];
         for (int i = -WARMUP; i < TASKS; i++) {
           double floor = floorOnce();
           double full = lifecycleOnce(created);
+          double structure = structureOnce(i);
           if (i >= 0) {
             times[0][i] = floor;
             times[1][i] = full;
+            times[2][i] = structure;
           }
         }
         return times;
@@ -134,12 +145,58 @@ final class LifecycleScenarios {
   <T> T withFloorProcess(java.util.function.Supplier<T> work) {
     BpmnModelInstance model = Bpmn.createExecutableProcess(FLOOR).camundaHistoryTimeToLive(1)
         .startEvent().userTask("A").userTask("B").userTask("C").userTask("D").endEvent().done();
-    Deployment deployment = repository.createDeployment().addModelInstance(FLOOR + ".bpmn", model).deploy();
+    Deployment deployment = repository.createDeployment().addModelInstance(FLOOR + ".bpmn", model)
+        .addModelInstance(STRUCTURE + ".bpmn", structure())
+        .addModelInstance(STRUCTURE_GATE + ".bpmn", withTimers(Bpmn.createExecutableProcess(STRUCTURE_GATE)
+            .camundaHistoryTimeToLive(1).startEvent().userTask("R"), "R").endEvent().done())
+        .deploy();
     try {
       return work.get();
     } finally {
       repository.deleteDeployment(deployment.getId(), true);
     }
+  }
+
+  /**
+   * The structure of a lifecycle with both gates as SPEC prescribes it, and nothing of ours: two user tasks, then two
+   * call activities of a gate process with one user task; every user task with a non-interrupting warning and
+   * escalation timer (far in the future, as an SLA is); the gates get the business key, so a task query finds their
+   * task as it finds the lifecycle's.
+   */
+  static BpmnModelInstance structure() {
+    BpmnModelInstance model = withTimers(withTimers(Bpmn.createExecutableProcess(STRUCTURE).camundaHistoryTimeToLive(1)
+        .startEvent().userTask("A"), "A").userTask("B"), "B")
+        .callActivity("G1").calledElement(STRUCTURE_GATE).callActivity("G2").calledElement(STRUCTURE_GATE)
+        .endEvent().done();
+    for (String gate : List.of("G1", "G2")) {
+      org.camunda.bpm.model.bpmn.instance.CallActivity call = model.getModelElementById(gate);
+      org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn in =
+          model.newInstance(org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn.class);
+      in.setCamundaBusinessKey("#{execution.processBusinessKey}");
+      call.builder().addExtensionElement(in);
+    }
+    return model;
+  }
+
+  /** A warning and an escalation timer on {@code task}, each leading to an end event; continues after the task. */
+  static org.camunda.bpm.model.bpmn.builder.AbstractActivityBuilder<?, ?> withTimers(
+      org.camunda.bpm.model.bpmn.builder.AbstractActivityBuilder<?, ?> afterTask, String task) {
+    return afterTask
+        .boundaryEvent(task + "_Warning").cancelActivity(false).timerWithDuration("P10D").endEvent()
+        .moveToActivity(task).boundaryEvent(task + "_Escalation").cancelActivity(false).timerWithDuration("P20D")
+        .endEvent().moveToActivity(task);
+  }
+
+  /** The structure only: started, then its four user tasks (two in called gates) completed as for the floor. */
+  double structureOnce(int round) {
+    String businessKey = "structure-" + round + "-" + System.nanoTime();
+    long t0 = System.nanoTime();
+    runtime.startProcessInstanceByKey(STRUCTURE, businessKey);
+    for (int n = 0; n < 4; n++) {
+      Task task = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult();
+      tasks.complete(task.getId());
+    }
+    return (System.nanoTime() - t0) / 1e6;
   }
 
   /** Start + 4 user tasks in sequence, nothing else: what the engine itself costs. */
@@ -203,6 +260,11 @@ final class LifecycleScenarios {
           floorOnce();
         }
       });
+      List<Map<String, Object>> structure = statements(() -> {
+        for (int i = 0; i < runs; i++) {
+          structureOnce(-1 - i);
+        }
+      });
       lifecycle.startClock();
       List<WorkItem> created = new ArrayList<>();
       try {
@@ -212,7 +274,7 @@ final class LifecycleScenarios {
           }
         });
         List<Map<String, Object>> tierFour = statements(() -> tierFourOnce("Statements of a tier-4 plan"));
-        return statementReport(floor, full, runs) + tierFourReport(tierFour);
+        return statementReport(floor, structure, full, runs) + tierFourReport(tierFour);
       } finally {
         lifecycle.cleanUp(created);
       }
@@ -234,10 +296,14 @@ final class LifecycleScenarios {
     }
   }
 
-  static String statementReport(List<Map<String, Object>> floor, List<Map<String, Object>> full, int runs) {
-    long floorCount = floor.stream().mapToLong(r -> number(r, "EXECUTION_COUNT").longValue()).sum();
-    long fullCount = full.stream().mapToLong(r -> number(r, "EXECUTION_COUNT").longValue()).sum();
+  static String statementReport(List<Map<String, Object>> floor, List<Map<String, Object>> structure,
+      List<Map<String, Object>> full, int runs) {
+    long floorCount = count(floor);
+    long structureCount = count(structure);
+    long fullCount = count(full);
     double floorMs = floor.stream().mapToDouble(r -> number(r, "CUMULATIVE_EXECUTION_TIME").doubleValue()).sum();
+    double structureMs =
+        structure.stream().mapToDouble(r -> number(r, "CUMULATIVE_EXECUTION_TIME").doubleValue()).sum();
     double fullMs = full.stream().mapToDouble(r -> number(r, "CUMULATIVE_EXECUTION_TIME").doubleValue()).sum();
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT, """
         # Statements per run (H2 query statistics, %d runs each, not timed)
@@ -245,13 +311,15 @@ final class LifecycleScenarios {
         | | statements per run | H2 execution ms per run |
         |---|---|---|
         | floor | %.1f | %.2f |
+        | structure only (two called gates, SLA timers, nothing of ours) | %.1f | %.2f |
         | lifecycle | %.1f | %.2f |
 
         ## Lifecycle statements by H2 execution time
 
         | per run | ms per run | statement |
         |---|---|---|
-        """, runs, floorCount / (double) runs, floorMs / runs, fullCount / (double) runs, fullMs / runs));
+        """, runs, floorCount / (double) runs, floorMs / runs, structureCount / (double) runs, structureMs / runs,
+        fullCount / (double) runs, fullMs / runs));
     for (Map<String, Object> r : full) {
       String sql = String.valueOf(r.get("SQL_STATEMENT")).replaceAll("\\s+", " ").replace("|", "\\|");
       out.append(String.format(Locale.ROOT, "| %.1f | %.3f | `%s` |%n", number(r, "EXECUTION_COUNT").doubleValue() / runs,
@@ -269,7 +337,7 @@ final class LifecycleScenarios {
 
         | count | ms | statement |
         |---|---|---|
-        """, rows.stream().mapToLong(r -> number(r, "EXECUTION_COUNT").longValue()).sum()));
+        """, count(rows)));
     rows.stream().sorted(java.util.Comparator.comparingLong(r -> -number(r, "EXECUTION_COUNT").longValue())).limit(30)
         .forEach(r -> {
           String sql = String.valueOf(r.get("SQL_STATEMENT")).replaceAll("\\s+", " ").replace("|", "\\|");
@@ -277,6 +345,10 @@ final class LifecycleScenarios {
               number(r, "CUMULATIVE_EXECUTION_TIME").doubleValue(), sql.length() > 160 ? sql.substring(0, 160) + "…" : sql));
         });
     return out.toString();
+  }
+
+  static long count(List<Map<String, Object>> rows) {
+    return rows.stream().mapToLong(r -> number(r, "EXECUTION_COUNT").longValue()).sum();
   }
 
   static Number number(Map<String, Object> row, String column) {
