@@ -2,6 +2,7 @@ package com.orchestration.platform;
 
 import static com.orchestration.platform.FormProbes.ALL_INJECTIONS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -617,6 +618,10 @@ class FormBadInputSuiteTest {
       assertThat(problem.get("detail").asText()).startsWith("Cannot find task with id");
       assertThat(problem.get("message").asText()).contains("Cannot find task");
     }
+    // A lost race the client is told about: the engine logs it at debug level, not as an ERROR with a stack trace
+    assertThatThrownBy(() -> tasks.complete(taskId)).isInstanceOf(TaskGoneException.class)
+        .isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class)
+        .hasMessageStartingWith("Cannot find task with id " + taskId);
   }
 
   // ------------------------------------------------------------------------------------------------- CVEs
