@@ -102,7 +102,14 @@ class InstructionSignals {
 
   /** After the commit: who is to be woken is read in a fresh transaction (the closing one must not be joined). */
   private void wake(WakeUp wakeUp) {
-    List<String> instances = newTransaction.execute(status -> wakeUp.processInstances(this));
+    List<String> instances;
+    try {
+      instances = newTransaction.execute(status -> wakeUp.processInstances(this));
+    } catch (RuntimeException e) {
+      // the other wake-ups of this commit still go; the waiting loops' hourly re-check covers this one
+      log.warn("Could not read whom to wake for {}: {}", wakeUp, e.toString());
+      return;
+    }
     for (String processInstanceId : instances) {
       correlate(wakeUp.message(), processInstanceId);
     }
