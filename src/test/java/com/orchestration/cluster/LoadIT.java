@@ -359,6 +359,7 @@ class LoadIT {
         }
         rounds++;
         boolean reassign = rounds <= REASSIGN_ROUNDS;
+        Map<String, Integer> lostBefore = contention.timesTakenAway(targets);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<?>> contenders = new ArrayList<>();
         for (int i = 0; i < CONTENDERS; i++) {
@@ -378,7 +379,7 @@ class LoadIT {
         for (Future<?> contender : contenders) {
           contender.get(2, TimeUnit.MINUTES);
         }
-        contention.judgeRefusalsOfFormerAssignees();
+        contention.judgeRefusalsOfFormerAssignees(lostBefore);
       }
     } finally {
       pool.shutdownNow();
@@ -508,10 +509,33 @@ class LoadIT {
       }
     }
 
-    /** A 403 is an error unless the caller was the assignee at the round's start and is no longer. */
-    void judgeRefusalsOfFormerAssignees() {
+    /**
+     * How often each target's IC has had the task taken away by a reassignment so far (superseded assignments), by
+     * {@code key/ic}.
+     */
+    Map<String, Integer> timesTakenAway(List<Target> targets) {
+      Map<String, Integer> counts = new java.util.HashMap<>();
+      for (Target t : targets) {
+        counts.put(t.key() + "/" + t.icAssignee(), timesTakenAway(t.key(), t.icAssignee()));
+      }
+      return counts;
+    }
+
+    private int timesTakenAway(String key, String ic) {
+      return sql.sql("select count(*) from assignment a join work_item w on w.id = a.work_item_id "
+          + "where w.instruction_key = ? and w.task_key = 'TT1' and a.assignee = ? and a.superseded_at is not null")
+          .params(key, ic).query(Integer.class).single();
+    }
+
+    /**
+     * A 403 is an error unless a reassignment of this round took the task from the caller: they are no longer its
+     * assignee, or they were reassigned away and a second reassignment of the same round gave it back.
+     */
+    void judgeRefusalsOfFormerAssignees(Map<String, Integer> lostBefore) {
       for (Refusal r : forbidden) {
-        if (!r.user().equals(ClusterChecks.items(sql, r.target().key()).get(0).assignee())) {
+        String key = r.target().key();
+        if (!r.user().equals(ClusterChecks.items(sql, key).get(0).assignee())
+            || timesTakenAway(key, r.user()) > lostBefore.getOrDefault(key + "/" + r.user(), 0)) {
           refused(r.op(), r.response(), " (the task had just been reassigned)");
         } else {
           recorder.error(r.op(), r.user(), "POST", r.path(), r.response());
