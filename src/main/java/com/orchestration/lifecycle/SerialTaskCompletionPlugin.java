@@ -3,8 +3,6 @@ package com.orchestration.lifecycle;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
-import com.orchestration.platform.TaskGoneException;
-import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
@@ -22,9 +20,8 @@ import org.springframework.stereotype.Component;
  * <p>Without it two completions of the same user task (a double click, two people, a retry) could interleave:
  * the second read the task before the first committed and its execution tree after, and Camunda answered the
  * half-old, half-new tree with a NullPointerException (a 500, seen in ConcurrentTaskCommandsTest). With it the
- * second runs after the first's commit and finds no task: a 404 "Cannot find task". Camunda reports that as a
- * {@code NullValueException}, which it logs as an ERROR with a stack trace; for a completion it is a lost race the
- * client is told about, so it leaves as a {@link TaskGoneException} (logged at debug level, the same 404).
+ * second runs after the first's commit and finds no task: a 404 "Cannot find task" ({@code ClientErrors}, and
+ * {@code ClientErrorLogFilter} keeps that client error out of the error log).
  */
 @Component
 class SerialTaskCompletionPlugin extends AbstractProcessEnginePlugin {
@@ -52,18 +49,10 @@ class SerialTaskCompletionPlugin extends AbstractProcessEnginePlugin {
     public <T> T execute(Command<T> command) {
       String taskId = command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd
           ? taskIdOf(command) : null;
-      if (taskId == null) {
-        return next.execute(command);
+      if (taskId != null) {
+        lockWorkItemOf(taskId);
       }
-      lockWorkItemOf(taskId);
-      try {
-        return next.execute(command);
-      } catch (NullValueException gone) {
-        if (gone.getMessage() != null && gone.getMessage().startsWith("Cannot find task with id")) {
-          throw new TaskGoneException(gone.getMessage(), gone);
-        }
-        throw gone;
-      }
+      return next.execute(command);
     }
   }
 

@@ -82,10 +82,9 @@ final class ClientErrors {
     if (t instanceof AuthorizationException e) {
       return Optional.of(error(HttpStatus.FORBIDDEN, "Forbidden", "Camunda refused: " + e.getMessage()));
     }
-    if (t instanceof TaskGoneException
-        || t instanceof NullValueException e && e.getMessage() != null && e.getMessage().startsWith("Cannot find")) {
+    if (t instanceof NullValueException e && e.getMessage() != null && e.getMessage().startsWith("Cannot find")) {
       // The engine reports an unknown id (task, instance, …) this way; the rest of the message is noise.
-      String message = t.getMessage();
+      String message = e.getMessage();
       int colon = message.indexOf(':');
       return Optional.of(error(HttpStatus.NOT_FOUND, "Not found", colon > 0 ? message.substring(0, colon) : message));
     }

@@ -121,6 +121,7 @@ class FormBadInputSuiteTest {
   @Autowired IncidentService incidents;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired ClientErrorLogFilter logFilter;
   @Autowired HistoryService history;
   @Autowired ManagementService management;
   @Autowired IdentityService identity;
@@ -618,10 +619,20 @@ class FormBadInputSuiteTest {
       assertThat(problem.get("detail").asText()).startsWith("Cannot find task with id");
       assertThat(problem.get("message").asText()).contains("Cannot find task");
     }
-    // A lost race the client is told about: the engine logs it at debug level, not as an ERROR with a stack trace
-    assertThatThrownBy(() -> tasks.complete(taskId)).isInstanceOf(TaskGoneException.class)
-        .isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class)
-        .hasMessageStartingWith("Cannot find task with id " + taskId);
+    // A lost race the client is told about: not logged as an ERROR with a stack trace (ClientErrorLogFilter)
+    ch.qos.logback.classic.Logger engineContext = (ch.qos.logback.classic.Logger)
+        org.slf4j.LoggerFactory.getLogger(ClientErrorLogFilter.ENGINE_CONTEXT_LOGGER);
+    logFilter.register(); // idempotent; another test's application context may have reset logback since this started
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+        new ch.qos.logback.core.read.ListAppender<>();
+    logged.start();
+    engineContext.addAppender(logged);
+    try {
+      assertThatThrownBy(() -> tasks.complete(taskId)).hasMessageStartingWith("Cannot find task with id " + taskId);
+    } finally {
+      engineContext.detachAppender(logged);
+    }
+    assertThat(logged.list).noneMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR);
   }
 
   // ------------------------------------------------------------------------------------------------- CVEs
