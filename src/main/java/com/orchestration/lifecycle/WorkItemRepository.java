@@ -116,11 +116,6 @@ class WorkItemRepository {
         .update();
   }
 
-  /** Locks the task's row until the transaction ends (0 rows: no such task). */
-  int lock(long id) {
-    return jdbc.sql("select id from work_item where id = ? for update").param(id).query(Long.class).list().size();
-  }
-
   /**
    * Locks the row of the work item whose lifecycle is the root process instance of Camunda task {@code taskId} (the
    * lifecycle's own user tasks and its gates'); nothing when the task belongs to no lifecycle.
