@@ -154,9 +154,8 @@ class InstructionSignals {
     }
 
     public List<String> processInstances(InstructionSignals signals) {
-      return signals.workItems.ofInstruction(instructionKey).stream()
-          .filter(w -> w.taskKey().equals(taskKey) && w.processInstanceId() != null)
-          .map(WorkItem::processInstanceId).limit(1).toList();
+      return signals.workItems.find(instructionKey, taskKey).map(WorkItem::processInstanceId).stream()
+          .filter(java.util.Objects::nonNull).toList();
     }
   }
 

@@ -133,8 +133,12 @@ public class WorkItemService {
   }
 
   public WorkItem get(String instructionKey, String taskKey) {
-    return repository.findByKey(instructionKey, taskKey)
+    return find(instructionKey, taskKey)
         .orElseThrow(() -> new NotFoundException("task", instructionKey + "/" + taskKey));
+  }
+
+  public java.util.Optional<WorkItem> find(String instructionKey, String taskKey) {
+    return repository.findByKey(instructionKey, taskKey);
   }
 
   /**
