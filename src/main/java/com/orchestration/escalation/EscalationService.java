@@ -4,6 +4,7 @@ import com.orchestration.organization.Domain;
 import com.orchestration.platform.FiredRule;
 import com.orchestration.platform.NotFoundException;
 import com.orchestration.platform.PolicyDecisions;
+import com.orchestration.platform.Texts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -95,8 +96,8 @@ public class EscalationService {
   @Transactional
   EscalationRecord open(Opening o, Routing routing, Instant slaStart, Duration sla) {
     long id = repository.insert(new EscalationRepository.NewEscalation(o.workItemId(), o.instructionKey(),
-        o.taskKey(), o.reasonType(), truncate(o.reasonDetail()), routing.level(),
-        routing.level().resolverGroup(o.domain()), routing.ruleId(), truncate500(routing.ruleDescription()), now(),
+        o.taskKey(), o.reasonType(), Texts.abbreviate(o.reasonDetail(), MAX_TEXT), routing.level(),
+        routing.level().resolverGroup(o.domain()), routing.ruleId(), Texts.abbreviate(routing.ruleDescription(), 500), now(),
         slaStart.plus(sla), o.processInstanceId(), o.parentEscalationId()));
     EscalationRecord opened = get(id);
     events.publishEvent(new EscalationOpenedEvent(opened, o.domain()));
@@ -106,7 +107,7 @@ public class EscalationService {
   /** Closes an open record with the resolver's outcome or {@code escalated}/{@code timeout}/{@code withdrawn}. */
   @Transactional
   EscalationRecord close(long id, String outcome, String note, String by) {
-    if (repository.close(id, now(), outcome, truncate(note), by) == 0) {
+    if (repository.close(id, now(), outcome, Texts.abbreviate(note, MAX_TEXT), by) == 0) {
       throw new IllegalStateException("Escalation " + id + " is already closed: " + get(id));
     }
     return get(id);
@@ -145,11 +146,4 @@ public class EscalationService {
     return ClockUtil.getCurrentTime().toInstant();
   }
 
-  private static String truncate(String text) {
-    return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
-  }
-
-  private static String truncate500(String text) {
-    return text == null || text.length() <= 500 ? text : text.substring(0, 499) + "…";
-  }
 }

@@ -7,6 +7,7 @@ import com.orchestration.lifecycle.ProcessValues;
 import com.orchestration.lifecycle.WorkItemService;
 import com.orchestration.platform.AsSystem;
 import com.orchestration.platform.InvalidInputException;
+import com.orchestration.platform.Texts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -127,7 +128,7 @@ public class IntakeService {
     variables.put(TITLE, instruction.title());
     // Camunda keeps a string variable in 4000 characters; the full description stays on the instruction.
     String description = instruction.description() == null ? "—" : instruction.description();
-    variables.put(DESCRIPTION, description.length() <= 4000 ? description : description.substring(0, 3999) + "…");
+    variables.put(DESCRIPTION, Texts.abbreviate(description, 4000));
     variables.put(PRIORITY, instruction.priority().jsonName());
     variables.put(TIER, instruction.tier());
     variables.put(TIER_REASON, instruction.tierReason());

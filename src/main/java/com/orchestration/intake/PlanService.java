@@ -12,6 +12,7 @@ import com.orchestration.organization.Domain;
 import com.orchestration.organization.SkillTaxonomy;
 import com.orchestration.platform.ConflictException;
 import com.orchestration.platform.InvalidInputException;
+import com.orchestration.platform.Texts;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -234,10 +235,7 @@ public class PlanService {
 
   private static WorkItem.Draft draft(Instruction instruction, PlanTask task, String parent, Domain domain,
       double estimateHours) {
-    String title = task.description().strip();
-    if (title.length() > 200) {
-      title = title.substring(0, 199) + "…";
-    }
+    String title = Texts.abbreviate(task.description().strip(), 200);
     return new WorkItem.Draft(instruction.key(), task.key(), task.kind(), parent, domain, title,
         task.description().strip(), task.acceptanceCriteria(), estimateHours,
         task.complexity() == null ? Complexity.MODERATE : task.complexity(), instruction.priority(),

@@ -1,6 +1,7 @@
 package com.orchestration.lifecycle;
 
 import com.orchestration.platform.PolicyDecisions;
+import com.orchestration.platform.Texts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -78,8 +79,7 @@ public class SlaService {
   /** Notes who was told about an event (a channel list), shown with the event; at most 200 characters. */
   @Transactional
   public void markNotified(long eventId, String notified) {
-    events.markNotified(eventId, notified == null || notified.length() <= 200 ? notified
-        : notified.substring(0, 199) + "…");
+    events.markNotified(eventId, Texts.abbreviate(notified, 200));
   }
 
   /**

@@ -5,6 +5,7 @@ import static com.orchestration.lifecycle.LifecycleVariables.TASK_KEY;
 import static com.orchestration.lifecycle.LifecycleVariables.WORK_ITEM_ID;
 
 import com.orchestration.lifecycle.ProcessValues;
+import com.orchestration.platform.Texts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -51,11 +52,8 @@ public class ReviewService {
   public ReviewRecord record(Decision d) {
     Instant decidedAt = ClockUtil.getCurrentTime().toInstant();
     int round = repository.countDecisions(d.workItemId(), d.gate()) + 1;
-    String findings = d.findings().isEmpty() ? null : d.findings().stream()
-        .map(f -> f.severity() + ": " + f.text()).collect(Collectors.joining("\n"));
-    if (findings != null && findings.length() > MAX_FINDINGS_TEXT) {
-      findings = findings.substring(0, MAX_FINDINGS_TEXT - 1) + "…";
-    }
+    String findings = d.findings().isEmpty() ? null : Texts.abbreviate(d.findings().stream()
+        .map(f -> f.severity() + ": " + f.text()).collect(Collectors.joining("\n")), MAX_FINDINGS_TEXT);
     String highest = d.findings().stream().map(Findings.Finding::severity).min(Comparator.naturalOrder())
         .map(Enum::name).orElse(null);
     long seconds = Math.max(0, Duration.between(d.openedAt(), decidedAt).toSeconds());
