@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,15 +45,19 @@ public class PlanService {
   private final LifecycleService lifecycle;
   private final SkillTaxonomy taxonomy;
   private final ObjectMapper json;
+  /** A strategic task's estimate is in days; its work item holds hours: the same day as projections use. */
+  private final double hoursPerWorkingDay;
 
   PlanService(InstructionRepository repository, InstructionService instructions, WorkItemService workItems,
-      LifecycleService lifecycle, SkillTaxonomy taxonomy, ObjectMapper json) {
+      LifecycleService lifecycle, SkillTaxonomy taxonomy, ObjectMapper json,
+      @Value("${orchestration.working-hours-per-day:8}") double hoursPerWorkingDay) {
     this.repository = repository;
     this.instructions = instructions;
     this.workItems = workItems;
     this.lifecycle = lifecycle;
     this.taxonomy = taxonomy;
     this.json = json;
+    this.hoursPerWorkingDay = hoursPerWorkingDay;
   }
 
   /** Validates a strategic plan and keeps it for the architecture and risk reviews; records count warnings. */
@@ -86,7 +91,7 @@ public class PlanService {
     Instruction instruction = instructions.get(key);
     List<WorkItem.Draft> drafts = new ArrayList<>();
     for (PlanTask task : strategicPlan(key)) {
-      drafts.add(draft(instruction, task, null, task.domain(), task.estimate() * 8));
+      drafts.add(draft(instruction, task, null, task.domain(), task.estimate() * hoursPerWorkingDay));
     }
     return workItems.createAll(drafts, actor, "strategic plan approved").stream().map(WorkItem::taskKey).toList();
   }
